@@ -1,0 +1,39 @@
+import { defineConfig } from '@playwright/test';
+
+// Debian's Chromium, never a downloaded browser (no network here). Headless Chromium renders
+// WebGL through SwiftShader with no extra flags; the others keep it from calling home.
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const PORT = Number(process.env.E2E_PORT ?? 4321);
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	testMatch: '**/*.e2e.ts',
+	timeout: 60_000,
+	expect: { timeout: 15_000 },
+	// Two cores and a software GPU: one browser at a time keeps timings sane.
+	workers: 1,
+	retries: 0,
+	reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+	use: {
+		baseURL: `http://127.0.0.1:${PORT}/`,
+		viewport: { width: 1280, height: 800 },
+		launchOptions: {
+			executablePath,
+			args: [
+				'--no-sandbox',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+				'--no-first-run',
+				'--disable-quic'
+			]
+		},
+		trace: 'off'
+	},
+	webServer: {
+		command: `node scripts/serve.js ${PORT}`,
+		url: `http://127.0.0.1:${PORT}/`,
+		reuseExistingServer: false,
+		timeout: 30_000
+	}
+});

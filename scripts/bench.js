@@ -1,0 +1,123 @@
+// `npm run bench`: builds once, then in one run alternates loads of the app and of a bare MapLibre
+// page drawing the same basemap, in fresh browser contexts (cold cache), and prints
+//  - median navigation-to-first-idle of each, and their ratio (budget 1.3, aim 1.1);
+//  - first-load bytes, gzip, of the app (budget 800 KB, aim 650);
+//  - click-to-panel time measured in the page (budget 16 ms).
+// Timings are ratios against a baseline in the same run: the machine is shared and noisy.
+import { execSync } from 'node:child_process';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+import { serve } from './serve.js';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+const median = (xs) => {
+	const s = [...xs].sort((a, b) => a - b);
+	const m = s.length >> 1;
+	return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
+
+if (!process.env.BENCH_NO_BUILD) {
+	execSync('npm run build', { stdio: 'inherit' });
+	execSync('npx vite build --config scripts/bench/vite.config.js', { stdio: 'inherit' });
+}
+
+const app = await serve({ root: 'build', port: 0 });
+const bare = await serve({ root: 'bench-results/bare', port: 0 });
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+
+// Records when the map region first says it is idle, on the page's own clock (0 = navigation).
+const IDLE_PROBE = () => {
+	const mark = () => {
+		const el = document.querySelector('[role="region"][aria-label="Map"]');
+		if (el?.getAttribute('aria-busy') === 'false' && window.__firstIdle === undefined) {
+			window.__firstIdle = performance.now();
+		}
+	};
+	new MutationObserver(mark).observe(document, { subtree: true, attributes: true, attributeFilter: ['aria-busy'], childList: true });
+};
+
+async function load(url, { bytes = false } = {}) {
+	const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+	const page = await context.newPage();
+	await page.addInitScript(IDLE_PROBE);
+	const bodies = [];
+	if (bytes) page.on('response', (r) => bodies.push(r.body().then((b) => ({ url: r.url(), raw: b.length, gz: gzipSync(b).length })).catch(() => null)));
+	await page.goto(url);
+	await page.waitForFunction(() => window.__firstIdle !== undefined, null, { timeout: 60_000 });
+	const idle = await page.evaluate(() => window.__firstIdle);
+	const files = bytes ? (await Promise.all(bodies)).filter(Boolean) : [];
+	return { context, page, idle, files };
+}
+
+const appTimes = [];
+const bareTimes = [];
+let firstLoad = null;
+for (let i = 0; i < RUNS; i++) {
+	// Alternate which goes first, so drift in the machine's load hits both alike.
+	const order = i % 2 ? ['bare', 'app'] : ['app', 'bare'];
+	for (const which of order) {
+		const r = await load(which === 'app' ? app.url : bare.url, { bytes: which === 'app' && i === 0 });
+		(which === 'app' ? appTimes : bareTimes).push(r.idle);
+		if (r.files.length) firstLoad = r.files;
+		await r.context.close();
+	}
+}
+
+// Click to panel: in the page, from the click event on the canvas to the panel's heading being in
+// the DOM (and, for context, to the next animation frame).
+const clickTimes = [];
+{
+	const { context, page } = await load(`${app.url}#map=4/50/30`);
+	const canvas = page.locator('canvas.maplibregl-canvas');
+	const box = await canvas.boundingBox();
+	for (let i = 0; i < 7; i++) {
+		await page.evaluate(() => {
+			window.__clickToPanel = undefined;
+			const canvas = document.querySelector('canvas.maplibregl-canvas');
+			canvas.addEventListener('click', () => {
+				const t0 = performance.now();
+				// The DOM time is the budgeted figure; the next frame adds up to one vsync of waiting.
+				const done = () => {
+					const dom = performance.now() - t0;
+					requestAnimationFrame(() => (window.__clickToPanel = { dom, frame: performance.now() - t0 }));
+				};
+				if (document.querySelector('#panel-heading')) return done();
+				const mo = new MutationObserver(() => {
+					if (document.querySelector('#panel-heading')) { mo.disconnect(); done(); }
+				});
+				mo.observe(document.body, { childList: true, subtree: true });
+			}, { once: true, capture: true });
+		});
+		await canvas.click({ position: { x: box.width / 2 + (i % 2 ? 0 : -150), y: box.height / 2 } });
+		await page.waitForFunction(() => window.__clickToPanel !== undefined);
+		clickTimes.push(await page.evaluate(() => window.__clickToPanel));
+		await page.keyboard.press('Escape');
+		await page.waitForSelector('#panel-heading', { state: 'detached' });
+	}
+	await context.close();
+}
+
+await browser.close();
+app.server.close();
+bare.server.close();
+
+const appMed = median(appTimes);
+const bareMed = median(bareTimes);
+const total = firstLoad.reduce((s, f) => s + f.gz, 0);
+const raw = firstLoad.reduce((s, f) => s + f.raw, 0);
+console.log(`\nBenchmark (${RUNS} alternating cold loads each, headless Chromium, SwiftShader)`);
+console.log(`  app  navigation -> first idle, median: ${appMed.toFixed(0)} ms  (runs: ${appTimes.map((t) => t.toFixed(0)).join(', ')})`);
+console.log(`  bare navigation -> first idle, median: ${bareMed.toFixed(0)} ms  (runs: ${bareTimes.map((t) => t.toFixed(0)).join(', ')})`);
+console.log(`  ratio app / bare: ${(appMed / bareMed).toFixed(2)}  (budget 1.30, aim 1.10)`);
+console.log(`  first load: ${kb(total)} gzip, ${kb(raw)} raw, ${firstLoad.length} files  (budget 800 KB gzip, aim 650)`);
+for (const f of [...firstLoad].sort((a, b) => b.gz - a.gz).slice(0, 8)) {
+	console.log(`    ${kb(f.gz).padStart(7)}  ${new URL(f.url).pathname}`);
+}
+const doms = clickTimes.map((t) => t.dom);
+const frames = clickTimes.map((t) => t.frame);
+console.log(`  click -> panel in the DOM, median: ${median(doms).toFixed(1)} ms  (runs: ${doms.map((t) => t.toFixed(1)).join(', ')}; budget 16 ms)`);
+console.log(`  click -> next frame after it, median: ${median(frames).toFixed(1)} ms`);

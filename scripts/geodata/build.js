@@ -1,0 +1,485 @@
+// npm run geodata: world-atlas (Natural Earth) + scripts/geodata/facts.json + the briefing's troop
+// notes -> geodata/ (committed). Reads only files inside the repository. Deterministic: the same
+// inputs give byte-identical files (see SOURCES.md, written by this script, for every change made).
+//
+//   node scripts/geodata/build.js            write geodata/
+//   node scripts/geodata/build.js --check    exit 1 if geodata/ differs from a fresh build
+
+import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { BUDGET } from './budget.js';
+import { DECIMALS, normalizeGeometry } from './rings.js';
+import { countryGeometries, countryProps, splitCrimea, toGeoJSON } from './topology.js';
+import { MAINLAND, MAX_LAT, labelPoint, mainlandBounds } from './bounds.js';
+import { borderZone, sharedBorder } from './zone.js';
+import { checkTroopNotes, defaultTroopNotes, troopFeatures } from './troops.js';
+
+/** @typedef {import('topojson-specification').Topology} Topology */
+/** @typedef {import('topojson-specification').GeometryObject<import('geojson').GeoJsonProperties>} GeometryObject */
+/** @typedef {import('./rings.js').Polygonal} Polygonal */
+/** @typedef {import('./topology.js').CountryProps} CountryProps */
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const FOCUS = ['FRA', 'RUS', 'UKR', 'MLI', 'HUN', 'SVN'];
+export const BRIEFING = 'src/content/feb-2022/briefing.json';
+
+/** @param {string} path */
+const readJson = (path) => JSON.parse(readFileSync(path, 'utf8'));
+
+/**
+ * One feature per line: small diffs, still compact.
+ * @param {unknown[]} features
+ */
+export function featureCollectionText(features) {
+	const lines = features.map((f) => JSON.stringify(f));
+	return `{"type":"FeatureCollection","features":[\n${lines.join(',\n')}\n]}\n`;
+}
+
+/**
+ * @param {CountryProps | Record<string, unknown>} properties
+ * @param {import('geojson').Geometry} geometry
+ */
+const feat = (properties, geometry) => ({ type: 'Feature', properties, geometry });
+
+/**
+ * Countries of one world-atlas file, Crimea moved to Ukraine, rings repaired.
+ * @param {Topology} topology
+ * @param {[number, number]} simferopol
+ * @param {(iso3: string) => boolean} keep
+ */
+function countriesOf(topology, simferopol, keep) {
+	const crimea = splitCrimea(topology, simferopol);
+	/** @type {{ props: CountryProps, obj: GeometryObject, geometry: Polygonal }[]} */
+	const out = [];
+	for (const obj of countryGeometries(topology)) {
+		const props = countryProps(/** @type {any} */ (obj));
+		if (!keep(props.iso3)) continue;
+		const raw =
+			props.iso3 === 'RUS'
+				? crimea.russia
+				: props.iso3 === 'UKR'
+					? crimea.ukraine
+					: toGeoJSON(topology, obj);
+		let geometry;
+		try {
+			geometry = normalizeGeometry(raw);
+		} catch (e) {
+			throw new Error(`${props.iso3} (${props.name}): ${/** @type {Error} */ (e).message}`);
+		}
+		out.push({ props, obj: props.iso3 === 'RUS' ? crimea.objects.russia : obj, geometry });
+	}
+	out.sort((a, b) => (a.props.iso3 < b.props.iso3 ? -1 : a.props.iso3 > b.props.iso3 ? 1 : 0));
+	return { countries: out, crimea };
+}
+
+/**
+ * Build every output in memory.
+ * @param {{ root?: string, log?: (msg: string) => void }} [options]
+ * @returns {Map<string, string>} path relative to the repository -> file contents
+ */
+export function generate({ root = ROOT, log = () => {} } = {}) {
+	const facts = readJson(join(root, 'scripts/geodata/facts.json'));
+	const atlasDir = join(root, 'node_modules/world-atlas');
+	const atlasVersion = readJson(join(atlasDir, 'package.json')).version;
+	/** @type {Topology} */
+	const topo110 = readJson(join(atlasDir, 'countries-110m.json'));
+	/** @type {Topology} */
+	const topo50 = readJson(join(atlasDir, 'countries-50m.json'));
+	/** @type {[number, number]} */
+	const simferopol = [facts.crimea.simferopol.lon, facts.crimea.simferopol.lat];
+
+	/** @type {Map<string, string>} */
+	const files = new Map();
+
+	// 1. world, 110m
+	const world = countriesOf(topo110, simferopol, () => true);
+	files.set(
+		'geodata/world.geojson',
+		featureCollectionText(world.countries.map((c) => feat(c.props, c.geometry)))
+	);
+
+	// 2. focus countries, 50m
+	const fine = countriesOf(topo50, simferopol, (iso3) => FOCUS.includes(iso3));
+	for (const iso3 of FOCUS) {
+		const c = fine.countries.find((x) => x.props.iso3 === iso3);
+		if (!c) throw new Error(`no ${iso3} in countries-50m`);
+		files.set(
+			`geodata/countries/${iso3}.geojson`,
+			featureCollectionText([feat(c.props, c.geometry)])
+		);
+	}
+
+	// 3. Crimea overlay, 50m
+	const crimeaGeometry = normalizeGeometry(fine.crimea.crimea);
+	files.set(
+		'geodata/overlays/crimea.geojson',
+		featureCollectionText([
+			feat(
+				{
+					id: 'crimea',
+					name: facts.crimea.name,
+					status: facts.crimea.status,
+					label: facts.crimea.label,
+					source: facts.crimea.source,
+					approximate: false
+				},
+				crimeaGeometry
+			)
+		])
+	);
+
+	// 4. bounds and label points, 110m
+	const bounds = world.countries.map(
+		(c) => `"${c.props.iso3}":${JSON.stringify(mainlandBounds(c.geometry))}`
+	);
+	files.set('geodata/bounds.json', `{\n${bounds.join(',\n')}\n}\n`);
+	files.set(
+		'geodata/labels.geojson',
+		featureCollectionText(
+			world.countries.map((c) =>
+				feat(
+					{ iso3: c.props.iso3, name: c.props.name },
+					{ type: 'Point', coordinates: labelPoint(c.geometry) }
+				)
+			)
+		)
+	);
+
+	// 5. troop notes of the article
+	const briefingPath = join(root, BRIEFING);
+	let notes;
+	let notesFrom;
+	if (existsSync(briefingPath)) {
+		let briefing;
+		try {
+			briefing = readJson(briefingPath);
+		} catch (e) {
+			throw new Error(`${BRIEFING} is not valid JSON: ${/** @type {Error} */ (e).message}`);
+		}
+		notes = checkTroopNotes(briefing.troopNotes);
+		notesFrom = BRIEFING;
+	} else {
+		log(`warning: ${BRIEFING} not found; using the default troop notes`);
+		notes = defaultTroopNotes(facts);
+		notesFrom = 'defaults in scripts/geodata/troops.js (no briefing.json found)';
+	}
+	const fineByIso = new Map(fine.countries.map((c) => [c.props.iso3, c]));
+	const { objects } = fine.crimea;
+	/** @param {string} code @returns {GeometryObject[]} */
+	const leaves = (code) => {
+		if (code === 'CRIMEA') return [objects.crimea];
+		if (code === 'UKR') return [objects.ukraineMainland, objects.crimea];
+		if (code === 'RUS') return [objects.russia];
+		const obj = countryGeometries(topo50).find(
+			(g) => countryProps(/** @type {any} */ (g)).iso3 === code
+		);
+		if (!obj) throw new Error(`unknown region ${code}`);
+		return [obj];
+	};
+	/** @param {string} code @returns {Polygonal} */
+	const region = (code) => {
+		if (code === 'CRIMEA') return crimeaGeometry;
+		const c = fineByIso.get(code);
+		if (c) return c.geometry;
+		const obj = leaves(code)[0];
+		if (!obj) throw new Error(`unknown region ${code}`);
+		return normalizeGeometry(toGeoJSON(topo50, obj));
+	};
+	/** @type {string[]} */
+	const zoneNotes = [];
+	/** @param {import('./troops.js').BorderZone} zone @param {string} id */
+	const deriveZone = (zone, id) => {
+		const inner = zone.inside.flatMap(leaves);
+		const outer = zone.along.flatMap(leaves).filter((o) => !inner.includes(o));
+		const border = sharedBorder(topo50, inner, outer);
+		zoneNotes.push(
+			`\`${id}\`: within ${zone.widthKm} km of the border between ${zone.inside.join(' + ')} and ` +
+				`${zone.along.filter((c) => !zone.inside.includes(c)).join(' + ')} (50m), inside ${zone.inside.join(' and ')}` +
+				(zone.reason ? `. Reason given: ${zone.reason}` : '')
+		);
+		return borderZone(border, zone.inside.map(region), zone.widthKm);
+	};
+	/** @param {'article' | 'source'} kind */
+	const troopFile = (kind) =>
+		featureCollectionText(
+			notes
+				.filter((n) => n.provenance.kind === kind)
+				.flatMap((n) => troopFeatures(n, (zone) => deriveZone(zone, n.id)))
+		);
+	files.set('geodata/overlays/troops-article.geojson', troopFile('article'));
+	files.set('geodata/overlays/troops-reported.geojson', troopFile('source'));
+
+	// 6. SOURCES.md, with the sizes of everything above
+	const sizes = [...files.entries()]
+		.sort(([a], [b]) => (a < b ? -1 : 1))
+		.map(([path, text]) => ({ path, ...sizeOf(text) }));
+	files.set(
+		'geodata/SOURCES.md',
+		sourcesMarkdown({
+			atlasVersion,
+			sizes,
+			notesFrom,
+			zoneNotes,
+			worldCount: world.countries.length
+		})
+	);
+	return files;
+}
+
+/** @param {string} text */
+export function sizeOf(text) {
+	const buf = Buffer.from(text, 'utf8');
+	return { raw: buf.length, gzip: gzipSync(buf, { level: 9 }).length };
+}
+
+/** @param {number} n */
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+/**
+ * @param {{ path: string, raw: number, gzip: number }[]} sizes
+ */
+export function budgetReport(sizes) {
+	const sum = (/** @type {(p: string) => boolean} */ f) =>
+		sizes.filter((s) => f(s.path)).reduce((t, s) => t + s.gzip, 0);
+	const world = sum((p) => p === 'geodata/world.geojson');
+	const countries = sum((p) => p.startsWith('geodata/countries/'));
+	const total = sum(() => true);
+	return [
+		{ what: 'world.geojson', gzip: world, budget: BUDGET.worldGzip },
+		{ what: 'countries/*.geojson', gzip: countries, budget: BUDGET.countriesGzip },
+		{ what: 'geodata/ (all)', gzip: total, budget: BUDGET.totalGzip }
+	];
+}
+
+/**
+ * @param {{ atlasVersion: string, sizes: { path: string, raw: number, gzip: number }[], notesFrom: string,
+ *   zoneNotes: string[], worldCount: number }} o
+ */
+function sourcesMarkdown({ atlasVersion, sizes, notesFrom, zoneNotes, worldCount }) {
+	const sizeTable = mdTable(
+		['file', 'raw', 'gzip'],
+		sizes.map((s) => [
+			`\`${s.path.replace('geodata/', '')}\``,
+			s.raw.toLocaleString('en'),
+			s.gzip.toLocaleString('en')
+		]),
+		['left', 'right', 'right']
+	);
+	const budgetTable = mdTable(
+		['what', 'gzip', 'budget'],
+		budgetReport(sizes).map((b) => [b.what, kb(b.gzip), kb(b.budget)]),
+		['left', 'right', 'right']
+	);
+	const sourceTable = mdTable(
+		['source', 'version', 'licence', 'used for'],
+		[
+			[
+				'[Natural Earth](https://www.naturalearthdata.com/) Admin 0 countries, 1:110m and 1:50m',
+				'4.1.0',
+				'public domain',
+				'every boundary'
+			],
+			[
+				'[world-atlas](https://github.com/topojson/world-atlas) (npm), TopoJSON of Natural Earth by Mike Bostock',
+				atlasVersion,
+				'ISC',
+				'`countries-110m.json`, `countries-50m.json`'
+			],
+			[
+				'[GeoNames](https://www.geonames.org/) town coordinates, via `scripts/geodata/geo-facts.md` / `facts.json`',
+				'-',
+				'CC BY 4.0 (credit required)',
+				'Simferopol (to find Crimea), Mali points in the default troop notes'
+			],
+			[`Troop notes: ${notesFrom}`, '-', 'project content', '`overlays/troops-*.geojson`'],
+			['i18n-iso-countries (npm)', '7.x', 'MIT', 'ISO numeric -> alpha-2 / alpha-3 codes'],
+			[
+				"CLDR region names through Node's `Intl.DisplayNames`",
+				"Node's ICU",
+				'Unicode licence',
+				'country names'
+			]
+		]
+	);
+	const fileTable = mdTable(
+		['file', 'content'],
+		[
+			[
+				'`world.geojson`',
+				`all ${worldCount} countries of countries-110m; \`properties: { iso3, iso2, isoN3, name }\``
+			],
+			[
+				'`countries/{FRA,RUS,UKR,MLI,HUN,SVN}.geojson`',
+				'one Feature each from countries-50m, same properties'
+			],
+			[
+				'`overlays/crimea.geojson`',
+				'Crimea (50m), `{ id, name, status: "occupied", label, source, approximate: false }`'
+			],
+			[
+				'`overlays/troops-article.geojson`',
+				"the briefing's `troopNotes` whose provenance is the article"
+			],
+			[
+				'`overlays/troops-reported.geojson`',
+				"the briefing's `troopNotes` whose provenance is a public source (a separate layer)"
+			],
+			[
+				'`bounds.json`',
+				"`{ ISO3: [west, south, east, north] }`, the mainland's camera bounds, every country of world.geojson"
+			],
+			['`labels.geojson`', 'one Point per country of world.geojson, `{ iso3, name }`']
+		]
+	);
+	return `# geodata: sources, licences, changes
+
+Generated by \`npm run geodata\` (\`scripts/geodata/build.js\`); do not edit by hand. The build reads only
+files inside the repository and is deterministic: the same inputs give byte-identical files.
+
+## Sources and licences
+
+${sourceTable}
+
+Crimea: Ukrainian territory occupied by Russia since 2014 (UN General Assembly resolution 68/262,
+27 March 2014).
+
+## Files
+
+${fileTable}
+
+## Every change made to the source data
+1. **Crimea moved from Russia to Ukraine** (world.geojson, countries/RUS, countries/UKR). world-atlas
+   draws Crimea as one polygon of Russia's MultiPolygon at every resolution. The polygon holding
+   Simferopol (44.952 N, 34.102 E) is taken out of Russia and merged into Ukraine with
+   \`topojson.merge\` (they share the arc across the isthmus of Perekop, so no line is left between
+   them). The same polygon, at 50m, is \`overlays/crimea.geojson\`.
+2. **Rings repaired for the antimeridian and the poles** (shapes cut for d3's sphere draw stripes across
+   a planar map): each ring is unwrapped so that consecutive longitudes differ by at most 180 degrees
+   (points stored as -180 on a ring lying at +180 are put back at +180); a ring that winds round a pole
+   (Antarctica) is closed along latitude -90 in steps of 90 degrees of longitude; a polygon that then
+   crosses +-180 (Russia's Chukotka, Fiji's Vanua Levu and Taveuni) is clipped at the antimeridian into
+   two polygons, one ending at 180 and one starting at -180. No edge spans more than 180 degrees of
+   longitude.
+3. **Cleaned and rewound**: coordinates rounded to ${DECIMALS} decimals (at most 11 m; the data's own grid
+   step is about 200-400 m), repeated points, spikes (A, B, A) and rings without area dropped (e.g. a
+   collapsed 4-point polygon of North Korea at 110m); self-intersections left in the source (e.g. two
+   spikes on Sudan's southern border at 110m, the antimeridian edges of Russia and Fiji) are resolved with
+   polyclip (non-zero rule). Every ring follows RFC 7946 (exterior counter-clockwise, holes clockwise) and
+   \`@turf/kinks\` finds no self-intersection in any feature.
+4. **Codes assigned**: ISO 3166 alpha-2 and alpha-3 from the numeric id (i18n-iso-countries). Features
+   without an id: Kosovo gets the user-assigned codes \`XK\` / \`XKX\` (as used by the European
+   Commission and the World Bank); Northern Cyprus (\`CYN\`) and Somaliland (\`SOL\`), which have no
+   ISO code, get Natural Earth's own adm0_a3 code, with \`iso2\` and \`isoN3\` set to null.
+5. **Names modernised**: \`name\` is today's short English name from CLDR, \`new Intl.DisplayNames(['en'], { type: 'region' })\`
+   (Natural Earth 4.1 says "Macedonia", "eSwatini", "Czech Rep."; here "North
+   Macedonia", "Eswatini", "Czechia"), except the two Congos, which CLDR writes "Congo - Kinshasa" and
+   "Congo - Brazzaville": here "Democratic Republic of the Congo" and "Republic of the Congo".
+   Northern Cyprus and Somaliland keep descriptive names. Natural Earth's own names are dropped.
+6. **Features sorted** by iso3; properties reduced to the four above (world-atlas's \`id\` and \`name\`
+   are replaced; the map uses \`promoteId: 'iso3'\`).
+7. **Bounds** (\`bounds.json\`, from the 110m shapes): the mainland is the largest polygon (by geodesic
+   area) plus, repeatedly, every polygon of at least ${MAINLAND.minShare * 100}% of its area whose bounding box lies
+   within ${MAINLAND.maxGapKm} km of the bounds gathered so far. So France is metropolitan France with Corsica (no
+   French Guiana), Italy includes Sicily and Sardinia, the United States is the contiguous states (no
+   Alaska), Norway has no Svalbard. Longitudes stay within [-180, 180] with west < east: **Russia's
+   bounds end at 180** (its mainland after the antimeridian cut; Chukotka's tip east of 180 and
+   Kaliningrad are left out). Latitudes are clamped to +-${MAX_LAT} (Web Mercator cannot show the poles).
+8. **Label points** (\`labels.geojson\`): polylabel (pole of inaccessibility) of each country's largest
+   polygon, computed in Web Mercator coordinates, rounded to ${DECIMALS} decimals.
+9. **Troop notes** (\`overlays/troops-article.geojson\` for notes citing the article,
+   \`overlays/troops-reported.geojson\` for notes citing a public source). Properties (scalars, for
+   MapLibre, except \`concerns\`): \`noteId, forces, concerns, concernsCsv, approximate, provenance\` (e.g.
+   "article para. 4", or the source's url, else publisher and title, with its date), \`provenanceKind\`,
+   \`label\`, and when known \`date, observedFrom, observedTo, place, widthKm, reason\`.
+   A note with \`geometry.derive: "border-zone"\` is the part of its \`inside\` regions (after the Crimea
+   fix, 50m) within \`widthKm\` of the border that they share with the other \`along\` regions: the
+   border line (\`topojson.mesh\`) is buffered (\`@turf/buffer\`) and intersected (\`@turf/intersect\`)
+   with each inside region. Russia's whole polygon is never buffered. Point notes are copied, rounded to
+   ${DECIMALS} decimals; a MultiPoint whose note names its points (\`geometry.names\`) becomes one Point per
+   place (same \`noteId\`, \`place\` and \`label\` set to the place's name). Every position is
+   approximate as its note says.
+${zoneNotes.map((z) => `   - ${z}`).join('\n')}
+
+## Sizes (bytes; gzip level 9)
+
+${sizeTable}
+
+Budget (\`scripts/geodata/budget.js\`, checked by the build and by \`tests/unit/geodata.test.ts\`):
+
+${budgetTable}
+`;
+}
+
+/**
+ * A Markdown table laid out the way Prettier lays it out (padded columns), so that the generated
+ * SOURCES.md passes \`prettier --check\`.
+ * @param {string[]} header
+ * @param {string[][]} rows
+ * @param {('left' | 'right')[]} [align]
+ */
+export function mdTable(header, rows, align = header.map(() => 'left')) {
+	const width = header.map((h, i) =>
+		Math.max(3, h.length, ...rows.map((r) => (r[i] ?? '').length))
+	);
+	/** @param {string[]} cells */
+	const line = (cells) =>
+		`| ${cells
+			.map((c, i) => {
+				const w = width[i] ?? 3;
+				return align[i] === 'right' ? c.padStart(w) : c.padEnd(w);
+			})
+			.join(' | ')} |`;
+	const rule = `| ${width.map((w, i) => (align[i] === 'right' ? `${'-'.repeat(w - 1)}:` : '-'.repeat(w))).join(' | ')} |`;
+	return [line(header), rule, ...rows.map(line)].join('\n');
+}
+
+/**
+ * @param {Map<string, string>} files
+ * @param {string} root
+ */
+export function writeFiles(files, root = ROOT) {
+	for (const [path, text] of files) {
+		const full = join(root, path);
+		mkdirSync(dirname(full), { recursive: true });
+		writeFileSync(full, text);
+	}
+}
+
+function main() {
+	const check = process.argv.includes('--check');
+	const files = generate({ log: (m) => console.warn(m) });
+	const sizes = [...files.entries()].map(([path, text]) => ({ path, ...sizeOf(text) }));
+	for (const s of sizes.sort((a, b) => (a.path < b.path ? -1 : 1))) {
+		console.log(
+			`${s.path.padEnd(42)} ${kb(s.raw).padStart(10)} raw ${kb(s.gzip).padStart(10)} gzip`
+		);
+	}
+	let ok = true;
+	for (const b of budgetReport(sizes)) {
+		const over = b.gzip > b.budget;
+		ok &&= !over;
+		console.log(
+			`budget ${b.what.padEnd(22)} ${kb(b.gzip).padStart(10)} of ${kb(b.budget)}${over ? '  OVER BUDGET' : ''}`
+		);
+	}
+	if (check) {
+		const stale = [...files].filter(([path, text]) => {
+			const full = join(ROOT, path);
+			return !existsSync(full) || readFileSync(full, 'utf8') !== text;
+		});
+		for (const [path] of stale) console.error(`stale: ${path}`);
+		if (stale.length) {
+			console.error('geodata/ is out of date: run npm run geodata');
+			process.exit(1);
+		}
+		console.log('geodata/ is up to date');
+	} else {
+		writeFiles(files);
+		console.log(`wrote ${files.size} files to geodata/`);
+	}
+	if (!ok) process.exit(1);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) main();

@@ -1,0 +1,209 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import {
+	countryIndex,
+	formatDate,
+	formatObserved,
+	formatProvenance,
+	isAfterArticle,
+	passagesFor,
+	type Passage
+} from './passages';
+import { parseServedBriefing, splitParagraphs, type ServedBriefing } from './schema';
+
+const read = (path: string) =>
+	readFileSync(fileURLToPath(new URL(`../../content/feb-2022/${path}`, import.meta.url)), 'utf8');
+
+function servedFrom(raw: unknown, paragraphs: string[]): ServedBriefing {
+	const b = raw as { article: object };
+	const result = parseServedBriefing({ ...b, article: { ...b.article, paragraphs } });
+	if (!result.ok) throw new Error(result.errors.join('\n'));
+	return result.briefing;
+}
+
+const paragraphs = splitParagraphs(read('article.txt'));
+const briefing = servedFrom(JSON.parse(read('briefing.json')), paragraphs);
+
+const numbers = (ps: Passage[]) => ps.map((p) => p.paragraph);
+const marked = (p: Passage | undefined) => p?.segments.filter((s) => s.mark).map((s) => s.text);
+
+describe('passages of the embedded article (pinned after reading it)', () => {
+	// Paragraph 4 is the only one without France: no Macron, no French, no Paris.
+	it('France: every paragraph but 4', () => {
+		expect(numbers(passagesFor(briefing, 'FRA'))).toEqual([1, 2, 3, 5, 6, 7, 8, 9, 10, 11, 12]);
+	});
+
+	// Paragraph 1 names only Kyiv, and 12 only the French government.
+	it('Russia: paragraphs 2 to 11', () => {
+		expect(numbers(passagesFor(briefing, 'RUS'))).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+	});
+
+	it('Ukraine: paragraphs 1, 2, 3, 4 and 11 (Kyiv, Ukraine, Ukrainian)', () => {
+		expect(numbers(passagesFor(briefing, 'UKR'))).toEqual([1, 2, 3, 4, 11]);
+	});
+
+	it('Mali: paragraph 8 only', () => {
+		expect(numbers(passagesFor(briefing, 'MLI'))).toEqual([8]);
+	});
+
+	it('Hungary and Slovenia: paragraph 5 only', () => {
+		expect(numbers(passagesFor(briefing, 'HUN'))).toEqual([5]);
+		expect(numbers(passagesFor(briefing, 'SVN'))).toEqual([5]);
+	});
+
+	it('United Kingdom: 10; United States: 4 and 10; Belarus: none', () => {
+		expect(numbers(passagesFor(briefing, 'GBR'))).toEqual([10]);
+		expect(numbers(passagesFor(briefing, 'USA'))).toEqual([4, 10]);
+		expect(passagesFor(briefing, 'BLR')).toEqual([]);
+		expect(passagesFor(briefing, 'DEU')).toEqual([]);
+	});
+
+	it('marks only the words naming the selected country', () => {
+		const para2 = (iso3: string) => passagesFor(briefing, iso3).find((p) => p.paragraph === 2);
+		expect(marked(para2('FRA'))).toEqual(['French', 'Emmanuel Macron']);
+		expect(marked(para2('RUS'))).toEqual(['Moscow', 'Russian', 'Vladimir Putin']);
+		expect(marked(para2('UKR'))).toEqual(['Ukraine']);
+
+		const para7 = passagesFor(briefing, 'RUS').find((p) => p.paragraph === 7);
+		expect(marked(para7)).toEqual(['Putin', 'Russia', 'Putin']);
+		const para8 = passagesFor(briefing, 'FRA').find((p) => p.paragraph === 8);
+		expect(marked(para8)).toEqual(['Macron', 'France', 'French']);
+		const para10 = (iso3: string) => passagesFor(briefing, iso3).find((p) => p.paragraph === 10);
+		expect(marked(para10('GBR'))).toEqual(['British', 'Boris Johnson']);
+		expect(marked(para10('USA'))).toEqual(['U.S.', 'Joe Biden']);
+	});
+
+	it('builds segments that concatenate back to the paragraph exactly', () => {
+		for (const iso3 of ['FRA', 'RUS', 'UKR', 'MLI', 'HUN', 'SVN', 'GBR', 'USA']) {
+			for (const p of passagesFor(briefing, iso3)) {
+				expect(p.text).toBe(paragraphs[p.paragraph - 1]);
+				expect(p.segments.map((s) => s.text).join('')).toBe(p.text);
+				expect(p.segments.every((s) => s.text.length > 0)).toBe(true);
+				expect(p.segments.some((s) => s.mark)).toBe(true);
+			}
+		}
+	});
+});
+
+describe('passages.add and passages.remove', () => {
+	const edited = (passages: { add: number[]; remove: number[] }) => {
+		const raw = JSON.parse(read('briefing.json'));
+		const bel = raw.countries.find((c: { iso3: string }) => c.iso3 === 'BLR');
+		bel.passages = passages;
+		const mli = raw.countries.find((c: { iso3: string }) => c.iso3 === 'MLI');
+		mli.passages = { add: [9], remove: [8] };
+		return servedFrom(raw, paragraphs);
+	};
+
+	it('adds a paragraph by hand, with nothing marked, and removes one the gazetteer found', () => {
+		const b = edited({ add: [9, 2], remove: [] });
+		const bel = passagesFor(b, 'BLR');
+		expect(numbers(bel)).toEqual([2, 9]);
+		expect(bel[0]!.segments).toEqual([{ text: paragraphs[1], mark: false }]);
+		expect(numbers(passagesFor(b, 'MLI'))).toEqual([9]);
+	});
+});
+
+describe('countryIndex', () => {
+	const index = countryIndex(briefing);
+
+	it('lists the briefing’s countries in its order', () => {
+		expect([...index.keys()]).toEqual([
+			'FRA',
+			'RUS',
+			'UKR',
+			'MLI',
+			'HUN',
+			'SVN',
+			'GBR',
+			'USA',
+			'BLR'
+		]);
+	});
+
+	it('resolves the primary role and the others', () => {
+		const fra = index.get('FRA')!;
+		expect(fra.primaryRole?.role.id).toBe('mediator');
+		expect(fra.otherRoles.map((r) => r.role.id)).toEqual(['election']);
+		expect(index.get('RUS')!.primaryRole?.role.label).toBe('Military build-up and pressure');
+		expect(index.get('MLI')!.primaryRole?.role.id).toBe('sphere');
+		expect(index.get('HUN')!.primaryRole?.role.id).toBe('election');
+		expect(index.get('SVN')!.primaryRole?.role.id).toBe('election');
+		expect(index.get('GBR')!.primaryRole?.role.id).toBe('context');
+		expect(index.get('USA')!.primaryRole?.role.id).toBe('context');
+	});
+
+	it('gives Belarus no role and no passage, but its troop notes', () => {
+		const blr = index.get('BLR')!;
+		expect(blr.primaryRole).toBeUndefined();
+		expect(blr.passages).toEqual([]);
+		expect(blr.troopNotes.map((n) => n.id)).toEqual(['blr-union-resolve', 'blr-maxar-february']);
+	});
+
+	it('attaches the notes whose concerns include the country', () => {
+		expect(index.get('MLI')!.troopNotes.map((n) => n.id)).toEqual([
+			'mli-mercenaries',
+			'mli-wagner-bamako',
+			'mli-timbuktu'
+		]);
+		expect(index.get('UKR')!.troopNotes.map((n) => n.id)).toContain('ru-buildup');
+		expect(index.get('HUN')!.troopNotes).toEqual([]);
+	});
+
+	it('also lists a country the article names but the briefing does not', () => {
+		const raw = JSON.parse(read('briefing.json'));
+		const b = servedFrom(raw, [...paragraphs, 'Poland watched.']);
+		const idx = countryIndex(b);
+		expect(idx.get('POL')).toMatchObject({ entry: undefined, primaryRole: undefined });
+		expect(numbers(idx.get('POL')!.passages)).toEqual([13]);
+	});
+
+	it('leaves no country the article names out of the embedded briefing', () => {
+		for (const dossier of index.values()) expect(dossier.entry, dossier.iso3).toBeDefined();
+	});
+});
+
+describe('formatting provenance and dates', () => {
+	it('cites the article by paragraph', () => {
+		expect(formatProvenance({ kind: 'article', paragraphs: [4] })).toBe('Article, para. 4');
+		expect(formatProvenance({ kind: 'article', paragraphs: [3, 1] })).toBe('Article, paras. 1, 3');
+	});
+
+	it('cites a source by publisher, title and date', () => {
+		expect(
+			formatProvenance({
+				kind: 'source',
+				publisher: 'CSIS',
+				title: 'Tracking the Arrival of Russia’s Wagner Group in Mali',
+				url: 'https://www.csis.org/analysis/tracking-arrival-russias-wagner-group-mali',
+				date: '2022-02-02'
+			})
+		).toBe(
+			'Source: CSIS, “Tracking the Arrival of Russia’s Wagner Group in Mali”, 2 February 2022'
+		);
+		expect(formatProvenance({ kind: 'source', publisher: 'X', title: 'Y' })).toBe('Source: X, “Y”');
+	});
+
+	it('writes dates the same way on every machine', () => {
+		expect(formatDate('2022-01-06')).toBe('6 January 2022');
+		expect(formatDate('2021-12')).toBe('December 2021');
+		expect(formatDate('2022')).toBe('2022');
+		expect(formatObserved({ from: '2022-02-10', to: '2022-02-20' })).toBe(
+			'10 February 2022 to 20 February 2022'
+		);
+		expect(formatObserved({ from: '2022-02-10' })).toBe('10 February 2022');
+	});
+
+	it('tells which reports came after the article', () => {
+		const after = briefing.troopNotes
+			.filter((n) => isAfterArticle(n, briefing.asOf))
+			.map((n) => n.id);
+		expect(after).toEqual([
+			'ru-maxar-february',
+			'ru-maxar-belgorod',
+			'blr-union-resolve',
+			'blr-maxar-february'
+		]);
+	});
+});

@@ -1,0 +1,187 @@
+/**
+ * What the country panel says about a country, computed from the served briefing: the passages
+ * that concern it (with the words naming it marked), its roles and its troop notes. Pure data, so
+ * the panel only renders and the same answers can be pinned by unit tests.
+ */
+import { mentionFinder, termsFor, type Mention } from './gazetteer';
+import type { CountryEntry, Provenance, Role, ServedBriefing, TroopNote } from './schema';
+
+export type { ServedBriefing } from './schema';
+
+/**
+ * A piece of a paragraph; `mark` is true for the words that name the country. The UI wraps those
+ * in <mark> as text nodes, so no article text is ever parsed as HTML.
+ */
+export interface Segment {
+	text: string;
+	mark: boolean;
+}
+
+export interface Passage {
+	/** 1-based, as quoted in the briefing ("para. 4"). */
+	paragraph: number;
+	text: string;
+	/** Concatenated, the segments give back `text` exactly. */
+	segments: Segment[];
+}
+
+export interface ResolvedRole {
+	role: Role;
+	reason: string;
+}
+
+/** Everything the panel needs about one country. */
+export interface CountryDossier {
+	iso3: string;
+	/** Undefined for a country the article names but the briefing does not list. */
+	entry: CountryEntry | undefined;
+	passages: Passage[];
+	/** The notes whose `concerns` include the country, in the briefing's order. */
+	troopNotes: TroopNote[];
+	/** The first role: it sets the country's fill on the map. */
+	primaryRole: ResolvedRole | undefined;
+	otherRoles: ResolvedRole[];
+}
+
+// Finding mentions compiles a pattern of a few hundred names; a briefing is immutable once
+// parsed, so each one is read once however many panels open.
+const mentionCache = new WeakMap<ServedBriefing, Mention[][]>();
+
+function mentionsByParagraph(briefing: ServedBriefing): Mention[][] {
+	let cached = mentionCache.get(briefing);
+	if (!cached) {
+		const find = mentionFinder(termsFor(briefing));
+		cached = briefing.article.paragraphs.map(find);
+		mentionCache.set(briefing, cached);
+	}
+	return cached;
+}
+
+function segmentsOf(text: string, mentions: readonly Mention[]): Segment[] {
+	const segments: Segment[] = [];
+	let at = 0;
+	for (const m of mentions) {
+		if (m.start > at) segments.push({ text: text.slice(at, m.start), mark: false });
+		segments.push({ text: text.slice(m.start, m.end), mark: true });
+		at = m.end;
+	}
+	if (at < text.length) segments.push({ text: text.slice(at), mark: false });
+	return segments;
+}
+
+/**
+ * Every paragraph that names the country (by the gazetteer and the briefing's terms), plus the
+ * entry's `passages.add`, minus its `passages.remove`, in article order. Only the words naming
+ * this country are marked: a paragraph about France and Russia marks "Macron" in France's panel
+ * and "Putin" in Russia's.
+ */
+export function passagesFor(briefing: ServedBriefing, iso3: string): Passage[] {
+	const paragraphs = briefing.article.paragraphs;
+	const byParagraph = mentionsByParagraph(briefing);
+	const entry = briefing.countries.find((c) => c.iso3 === iso3);
+	const removed = new Set(entry?.passages.remove ?? []);
+	const added = new Set(entry?.passages.add ?? []);
+
+	const passages: Passage[] = [];
+	paragraphs.forEach((text, i) => {
+		const paragraph = i + 1;
+		if (removed.has(paragraph)) return;
+		const own = (byParagraph[i] ?? []).filter((m) => m.iso3 === iso3);
+		if (own.length === 0 && !added.has(paragraph)) return;
+		passages.push({ paragraph, text, segments: segmentsOf(text, own) });
+	});
+	return passages;
+}
+
+function resolveRoles(briefing: ServedBriefing, entry: CountryEntry | undefined): ResolvedRole[] {
+	const byId = new Map(briefing.roles.map((r) => [r.id, r]));
+	const resolved: ResolvedRole[] = [];
+	for (const assignment of entry?.roles ?? []) {
+		const role = byId.get(assignment.role);
+		// The schema rejects unknown role ids; skipping keeps a hand-built object from crashing.
+		if (role) resolved.push({ role, reason: assignment.reason });
+	}
+	return resolved;
+}
+
+/**
+ * Every country the briefing lists, then every other country the article names, in that order:
+ * the country list reads in the editor's order, and nothing the article names is left out.
+ */
+export function countryIndex(briefing: ServedBriefing): Map<string, CountryDossier> {
+	const codes = briefing.countries.map((c) => c.iso3);
+	for (const mentions of mentionsByParagraph(briefing)) {
+		for (const m of mentions) if (!codes.includes(m.iso3)) codes.push(m.iso3);
+	}
+	const index = new Map<string, CountryDossier>();
+	for (const iso3 of codes) {
+		const entry = briefing.countries.find((c) => c.iso3 === iso3);
+		const [primaryRole, ...otherRoles] = resolveRoles(briefing, entry);
+		index.set(iso3, {
+			iso3,
+			entry,
+			passages: passagesFor(briefing, iso3),
+			troopNotes: briefing.troopNotes.filter((n) => n.concerns.includes(iso3)),
+			primaryRole,
+			otherRoles
+		});
+	}
+	return index;
+}
+
+const MONTHS = [
+	'January',
+	'February',
+	'March',
+	'April',
+	'May',
+	'June',
+	'July',
+	'August',
+	'September',
+	'October',
+	'November',
+	'December'
+];
+
+/**
+ * "2022-02-02" -> "2 February 2022", "2021-12" -> "December 2021". Written out by hand rather than
+ * with Intl so that a slide reads the same on every machine, whatever its locale.
+ */
+export function formatDate(date: string): string {
+	const [year, month, day] = date.split('-');
+	const monthName = month === undefined ? undefined : MONTHS[Number(month) - 1];
+	if (monthName === undefined) return year ?? date;
+	return day === undefined ? `${monthName} ${year}` : `${Number(day)} ${monthName} ${year}`;
+}
+
+/** "Article, para. 4", "Article, paras. 1, 3", or "Source: Reuters, “Title”, 6 January 2022". */
+export function formatProvenance(p: Provenance): string {
+	if (p.kind === 'article') {
+		const numbers = [...new Set(p.paragraphs)].sort((a, b) => a - b);
+		return `Article, ${numbers.length === 1 ? 'para.' : 'paras.'} ${numbers.join(', ')}`;
+	}
+	const date = p.date === undefined ? '' : `, ${formatDate(p.date)}`;
+	return `Source: ${p.publisher}, “${p.title}”${date}`;
+}
+
+/** "9 November 2021 to 19 January 2022", or a single date when the report gives one. */
+export function formatObserved(observed: NonNullable<TroopNote['observed']>): string {
+	const { from, to } = observed;
+	return to === undefined || to === from
+		? formatDate(from)
+		: `${formatDate(from)} to ${formatDate(to)}`;
+}
+
+/**
+ * Whether a note reports something first seen after the briefing's date (the article's), so the
+ * panel can say that the article's author could not have known it.
+ */
+export function isAfterArticle(note: TroopNote, asOf: string): boolean {
+	const first =
+		note.observed?.from ?? (note.provenance.kind === 'source' ? note.provenance.date : undefined);
+	if (first === undefined) return false;
+	// A month or a year counts as after only if it begins after the date.
+	const start = first.length === 4 ? `${first}-01-01` : first.length === 7 ? `${first}-01` : first;
+	return start > asOf;
+}

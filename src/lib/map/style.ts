@@ -1,0 +1,259 @@
+/**
+ * The map's style, built from the briefing's role table: one place decides what a role looks like,
+ * and the legend reads the same table (`roleLooks`). Everything is local: GeoJSON files served from
+ * the page's own origin, patterns drawn in memory, and no `glyphs` URL, so MapLibre draws label text
+ * with the browser's own fonts (style spec, root `glyphs`: optional; without it `text-font` is a
+ * CSS fallback list). No request leaves the origin.
+ */
+import type {
+	ExpressionSpecification,
+	LayerSpecification,
+	StyleSpecification
+} from 'maplibre-gl';
+import type { PatternName } from './patterns';
+
+export interface RoleDefinition {
+	id: string;
+	label: string;
+	swatch: string;
+	pattern: PatternName;
+}
+
+/** How a role is drawn: colour, texture, and the id of its registered pattern image. */
+export interface RoleLook {
+	id: string;
+	label: string;
+	color: string;
+	pattern: PatternName;
+	imageId: string;
+}
+
+/** A country styled by its primary role (the first one in the briefing). */
+export interface StyledCountry {
+	iso3: string;
+	role: string;
+}
+
+export interface GeodataUrls {
+	world: string;
+	labels: string;
+	crimea: string;
+	troops: string;
+	/** Finer geometry for the countries that have it, by ISO alpha-3. */
+	countries: Record<string, string>;
+}
+
+export const COLORS = {
+	sea: '#cfdde8',
+	land: '#f3f0e9',
+	border: '#8f887e',
+	text: '#1d1d1b',
+	halo: '#ffffff',
+	selected: '#000000',
+	occupied: '#5b3a8c',
+	troops: '#b3261e'
+} as const;
+
+/** Fonts the browser already has; MapLibre rasterises labels locally from the first it finds. */
+export const LABEL_FONTS = ['Noto Sans Regular', 'DejaVu Sans', 'Liberation Sans', 'Arial', 'sans-serif'];
+
+export const OCCUPIED_PATTERN_ID = 'pattern-occupied';
+export const TROOPS_PATTERN_ID = 'pattern-troops';
+
+export function roleLooks(
+	roles: readonly RoleDefinition[],
+	swatches: Readonly<Record<string, string>>
+): RoleLook[] {
+	return roles.map((r) => ({
+		id: r.id,
+		label: r.label,
+		color: swatches[r.swatch] ?? '#999999',
+		pattern: r.pattern,
+		imageId: `pattern-role-${r.id}`
+	}));
+}
+
+/** Layer ids of one styled country: the fill is what a click hits. */
+export function countryLayerIds(iso3: string) {
+	return {
+		fill: `country-${iso3}-fill`,
+		pattern: `country-${iso3}-pattern`,
+		outline: `country-${iso3}-outline`
+	};
+}
+
+export function countrySourceId(iso3: string, urls: GeodataUrls): string {
+	return urls.countries[iso3] ? `country-${iso3}` : 'world';
+}
+
+/** `case` on a boolean feature-state: one value when it is set, another when it is not. */
+export function whenState(state: string, on: number, off: number): ExpressionSpecification {
+	return ['case', ['boolean', ['feature-state', state], false], on, off];
+}
+
+export const WORLD_FILL = 'world-fill';
+export const TROOP_ZONE_FILL = 'troops-article-zone';
+export const TROOP_POINTS = 'troops-article-points';
+
+export function buildStyle(
+	countries: readonly StyledCountry[],
+	looks: readonly RoleLook[],
+	urls: GeodataUrls
+): StyleSpecification {
+	const lookOf = new Map(looks.map((l) => [l.id, l]));
+	const sources: StyleSpecification['sources'] = {
+		world: { type: 'geojson', data: urls.world, promoteId: 'iso3' },
+		labels: { type: 'geojson', data: urls.labels },
+		crimea: { type: 'geojson', data: urls.crimea },
+		troops: { type: 'geojson', data: urls.troops }
+	};
+
+	const layers: LayerSpecification[] = [
+		{ id: 'sea', type: 'background', paint: { 'background-color': COLORS.sea } },
+		{ id: WORLD_FILL, type: 'fill', source: 'world', paint: { 'fill-color': COLORS.land } },
+		{
+			id: 'world-hover',
+			type: 'fill',
+			source: 'world',
+			paint: { 'fill-color': '#000000', 'fill-opacity': whenState('hover', 0.08, 0) }
+		}
+	];
+
+	for (const { iso3, role } of countries) {
+		const look = lookOf.get(role);
+		if (!look) continue;
+		const source = countrySourceId(iso3, urls);
+		if (source !== 'world') {
+			sources[source] = { type: 'geojson', data: urls.countries[iso3]!, promoteId: 'iso3' };
+		}
+		const filter: ExpressionSpecification = ['==', ['get', 'iso3'], iso3];
+		const ids = countryLayerIds(iso3);
+		const common = { source, filter, metadata: { iso3, role } };
+		layers.push({
+			id: ids.fill,
+			type: 'fill',
+			...common,
+			paint: {
+				'fill-color': look.color,
+				'fill-opacity': whenState('hover', 0.8, 0.62)
+			}
+		});
+		if (look.pattern !== 'solid' && look.pattern !== 'none') {
+			layers.push({
+				id: ids.pattern,
+				type: 'fill',
+				...common,
+				paint: { 'fill-pattern': look.imageId }
+			});
+		}
+		layers.push({
+			id: ids.outline,
+			type: 'line',
+			...common,
+			paint: {
+				'line-color': look.color,
+				'line-width': 1.6,
+				// 'none' draws the role by a dashed outline alone, so it still differs from plain land.
+				...(look.pattern === 'none' ? { 'line-dasharray': [3, 2] } : {})
+			}
+		});
+	}
+
+	layers.push(
+		{
+			id: 'world-borders',
+			type: 'line',
+			source: 'world',
+			paint: { 'line-color': COLORS.border, 'line-width': 0.6 }
+		},
+		{
+			id: 'crimea-occupied',
+			type: 'fill',
+			source: 'crimea',
+			paint: { 'fill-pattern': OCCUPIED_PATTERN_ID }
+		},
+		{
+			id: 'crimea-outline',
+			type: 'line',
+			source: 'crimea',
+			paint: { 'line-color': COLORS.occupied, 'line-width': 1.4, 'line-dasharray': [2, 1.5] }
+		},
+		{
+			id: TROOP_ZONE_FILL,
+			type: 'fill',
+			source: 'troops',
+			filter: ['==', ['geometry-type'], 'Polygon'],
+			paint: { 'fill-pattern': TROOPS_PATTERN_ID, 'fill-opacity': 0.9 }
+		},
+		{
+			id: 'troops-article-zone-outline',
+			type: 'line',
+			source: 'troops',
+			filter: ['==', ['geometry-type'], 'Polygon'],
+			paint: { 'line-color': COLORS.troops, 'line-width': 1.5, 'line-dasharray': [4, 2] }
+		},
+		{
+			id: TROOP_POINTS,
+			type: 'circle',
+			source: 'troops',
+			filter: ['==', ['geometry-type'], 'Point'],
+			paint: {
+				'circle-radius': 6,
+				'circle-color': COLORS.troops,
+				'circle-stroke-color': '#ffffff',
+				'circle-stroke-width': 2
+			}
+		},
+		{
+			id: 'selected-outline-world',
+			type: 'line',
+			source: 'world',
+			paint: {
+				'line-color': COLORS.selected,
+				'line-width': whenState('selected', 3, 0),
+				'line-opacity': whenState('selected', 1, 0)
+			}
+		}
+	);
+
+	// The styled countries' own finer outline when selected, over the coarse world one.
+	for (const { iso3 } of countries) {
+		const source = countrySourceId(iso3, urls);
+		if (source === 'world') continue;
+		layers.push({
+			id: `country-${iso3}-selected`,
+			type: 'line',
+			source,
+			paint: {
+				'line-color': COLORS.selected,
+				'line-width': whenState('selected', 3, 0),
+				'line-opacity': whenState('selected', 1, 0)
+			}
+		});
+	}
+
+	const focus: ExpressionSpecification = [
+		'in',
+		['get', 'iso3'],
+		['literal', countries.map((c) => c.iso3)]
+	];
+	layers.push({
+		id: 'labels',
+		type: 'symbol',
+		source: 'labels',
+		layout: {
+			'text-field': ['get', 'name'],
+			'text-font': LABEL_FONTS,
+			'text-size': ['case', focus, 15, 11],
+			'text-max-width': 8,
+			'symbol-sort-key': ['case', focus, 0, 1]
+		},
+		paint: {
+			'text-color': COLORS.text,
+			'text-halo-color': COLORS.halo,
+			'text-halo-width': 1.6
+		}
+	});
+
+	return { version: 8, name: 'Briefing map', sources, layers } satisfies StyleSpecification;
+}

@@ -1,0 +1,45 @@
+/**
+ * The app's shared state, one rune class handed down by context. What a person would share (the
+ * view, the open country) is mirrored into the URL hash by the page through `hash.ts`.
+ */
+import { getContext, setContext } from 'svelte';
+import { countryIndex, type ServedBriefing } from '$lib/briefing/passages';
+
+export interface CountryName {
+	iso3: string;
+	name: string;
+}
+
+export class AppState {
+	briefing = $state.raw<ServedBriefing | null>(null);
+	/** Why the briefing could not be shown (validation errors name the field). */
+	loadErrors = $state.raw<string[]>([]);
+	countryNames = $state.raw<CountryName[]>([]);
+	/** ISO alpha-3 of the country whose panel is open. */
+	selected = $state<string | null>(null);
+	mapBusy = $state(true);
+	mapUnavailable = $state<string | null>(null);
+
+	index = $derived(this.briefing ? countryIndex(this.briefing) : null);
+	#names = $derived(new Map(this.countryNames.map((c) => [c.iso3, c.name])));
+
+	/** Today's short English name of a country; the code itself when none is known. */
+	nameOf(iso3: string): string {
+		return this.#names.get(iso3) ?? iso3;
+	}
+
+	/** Whether a country can be opened: it is on the basemap or in the briefing. */
+	knows(iso3: string): boolean {
+		return this.#names.has(iso3) || !!this.index?.has(iso3);
+	}
+}
+
+const KEY = Symbol('app-state');
+
+export function provideAppState(state: AppState): AppState {
+	return setContext(KEY, state);
+}
+
+export function useAppState(): AppState {
+	return getContext<AppState>(KEY);
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { formatHash, parseHash } from './hash';
+
+describe('parseHash', () => {
+	it('reads the view and the country', () => {
+		expect(parseHash('#map=4/50/30&country=RUS')).toEqual({
+			view: { zoom: 4, lat: 50, lon: 30 },
+			country: 'RUS'
+		});
+	});
+
+	it('accepts MapLibre hashes with bearing and pitch', () => {
+		expect(parseHash('#map=3.5/48.85/2.35/10/20').view).toEqual({ zoom: 3.5, lat: 48.85, lon: 2.35 });
+	});
+
+	it.each([
+		'#map=',
+		'#map=abc/1/2',
+		'#map=4/95/30',
+		'#map=4/50/200',
+		'#map=99/0/0',
+		'#map=4//30',
+		'#map=0x10/1/2',
+		'#map=%E0%A4%A',
+		'#%%%',
+		'#country=russia',
+		'#country=RU',
+		'garbage'
+	])('ignores the malformed %s', (hash) => {
+		expect(parseHash(hash)).toEqual({});
+	});
+
+	it('keeps the valid parts of a half-broken hash', () => {
+		expect(parseHash('#map=nope&country=UKR')).toEqual({ country: 'UKR' });
+	});
+});
+
+describe('formatHash', () => {
+	it('round-trips', () => {
+		const state = { view: { zoom: 3.25, lat: 50.4501, lon: 30.5234 }, country: 'UKR' };
+		const again = parseHash(formatHash(state));
+		expect(again.country).toBe('UKR');
+		expect(again.view?.zoom).toBe(3.25);
+		expect(again.view?.lat).toBeCloseTo(50.45, 1);
+		expect(again.view?.lon).toBeCloseTo(30.52, 1);
+	});
+
+	it('writes nothing for an empty state', () => {
+		expect(formatHash({})).toBe('');
+	});
+});

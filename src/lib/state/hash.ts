@@ -1,0 +1,100 @@
+/**
+ * The only code that reads or writes the URL hash (BRIEF.md, "Contracts").
+ *
+ * The hash holds what a person would share: the view in MapLibre's named-hash format
+ * (`map=ZOOM/LAT/LON`) and, beside it, the open country (`country=RUS`), later the scene and
+ * hidden layers. It is read afresh from `location.hash` every time and written with
+ * `history.replaceState`: assigning `location.hash` would fire `hashchange`, add history entries
+ * and cancel camera flights. A malformed hash, or a malformed part of it, is ignored.
+ */
+
+export interface View {
+	zoom: number;
+	lat: number;
+	lon: number;
+}
+
+export interface HashState {
+	view?: View;
+	country?: string;
+}
+
+const ISO3 = /^[A-Z]{3}$/;
+
+function parseView(value: string): View | undefined {
+	const parts = value.split('/');
+	if (parts.length < 3) return undefined;
+	// Only plain decimal numbers: Number('') is 0 and Number('0x1A') is 26, neither is a view.
+	if (!parts.slice(0, 3).every((p) => /^-?\d+(\.\d+)?$/.test(p))) return undefined;
+	const [zoom, lat, lon] = parts.map(Number) as [number, number, number];
+	if (zoom < 0 || zoom > 24) return undefined;
+	if (lat < -85.06 || lat > 85.06) return undefined;
+	if (lon < -180 || lon > 180) return undefined;
+	return { zoom, lat, lon };
+}
+
+/** Parses a hash such as `#map=4/50/30&country=RUS`; unknown or malformed parts are dropped. */
+export function parseHash(hash: string): HashState {
+	const state: HashState = {};
+	const body = hash.startsWith('#') ? hash.slice(1) : hash;
+	for (const part of body.split('&')) {
+		const eq = part.indexOf('=');
+		if (eq < 0) continue;
+		const key = part.slice(0, eq);
+		let value: string;
+		try {
+			value = decodeURIComponent(part.slice(eq + 1));
+		} catch {
+			continue;
+		}
+		if (key === 'map') {
+			const view = parseView(value);
+			if (view) state.view = view;
+		} else if (key === 'country') {
+			if (ISO3.test(value)) state.country = value;
+		}
+	}
+	return state;
+}
+
+/** Rounds like MapLibre's own hash: enough digits to pin the view at that zoom, no more. */
+function formatView({ zoom, lat, lon }: View): string {
+	const precision = Math.max(0, Math.ceil((zoom * Math.LN2 + Math.log(512 / 360 / 0.5)) / Math.LN10));
+	const m = Math.pow(10, precision);
+	const round = (n: number) => Math.round(n * m) / m;
+	return `${Math.round(zoom * 100) / 100}/${round(lat)}/${round(lon)}`;
+}
+
+export function formatHash(state: HashState): string {
+	const parts: string[] = [];
+	if (state.view) parts.push(`map=${formatView(state.view)}`);
+	if (state.country) parts.push(`country=${state.country}`);
+	return parts.length ? `#${parts.join('&')}` : '';
+}
+
+/** The state in the address bar now. */
+export function readHash(): HashState {
+	return parseHash(location.hash);
+}
+
+/**
+ * Merges `patch` into the current hash and replaces the history entry. A key set to `undefined`
+ * in the patch is removed. Does nothing when the hash would not change.
+ */
+export function writeHash(patch: Partial<HashState>): void {
+	const next: HashState = { ...readHash(), ...patch };
+	for (const key of Object.keys(patch) as (keyof HashState)[]) {
+		if (patch[key] === undefined) delete next[key];
+	}
+	const hash = formatHash(next);
+	if (hash === location.hash || (hash === '' && location.hash === '')) return;
+	const url = `${location.pathname}${location.search}${hash}`;
+	history.replaceState(history.state, '', url);
+}
+
+/** Calls `listener` when the person edits the hash by hand (our own writes fire no event). */
+export function onHashChange(listener: (state: HashState) => void): () => void {
+	const handler = () => listener(readHash());
+	window.addEventListener('hashchange', handler);
+	return () => window.removeEventListener('hashchange', handler);
+}

@@ -1,0 +1,93 @@
+/** What the country panel shows, already resolved to names and words: the panel only renders. */
+import {
+	formatObserved,
+	formatProvenance,
+	isAfterArticle,
+	type CountryDossier,
+	type ServedBriefing
+} from '$lib/briefing/passages';
+import type { RoleLook } from '$lib/map/style';
+
+export interface PanelRole {
+	id: string;
+	label: string;
+	reason: string;
+	color: string;
+	pattern: string;
+	primary: boolean;
+}
+
+export interface PanelSegment {
+	text: string;
+	mark: boolean;
+}
+
+export interface PanelPassage {
+	paragraph: number;
+	segments: PanelSegment[];
+}
+
+export interface PanelNote {
+	id: string;
+	text: string;
+	forces: string;
+	approximate: boolean;
+	/** "Article, para. 4" or "Source: title, date". */
+	provenance: string;
+	/** The cited source's address, shown as a link. */
+	url?: string;
+	/** When the forces were seen, in words. */
+	observed?: string;
+	/** A report from after the article's date: later knowledge, not the article's. */
+	afterArticle: boolean;
+}
+
+export interface PanelModel {
+	iso3: string;
+	name: string;
+	/** Whether the article concerns this country at all. */
+	mentioned: boolean;
+	roles: PanelRole[];
+	passages: PanelPassage[];
+	notes: PanelNote[];
+	related: { iso3: string; name: string }[];
+}
+
+/** Resolves a country's dossier into what its panel shows. */
+export function buildPanelModel(
+	iso3: string,
+	briefing: ServedBriefing,
+	index: Map<string, CountryDossier> | null,
+	looks: readonly RoleLook[],
+	nameOf: (iso3: string) => string
+): PanelModel {
+	const dossier = index?.get(iso3);
+	const lookOf = new Map(looks.map((l) => [l.id, l]));
+	const assigned = [dossier?.primaryRole, ...(dossier?.otherRoles ?? [])].filter((r) => !!r);
+	const notes = briefing.troopNotes.filter((n) => n.concerns.includes(iso3));
+	return {
+		iso3,
+		name: nameOf(iso3),
+		mentioned: (dossier?.passages.length ?? 0) > 0,
+		roles: assigned.map((r, i) => ({
+			id: r.role.id,
+			label: r.role.label,
+			reason: r.reason,
+			color: lookOf.get(r.role.id)?.color ?? '#999999',
+			pattern: r.role.pattern,
+			primary: i === 0
+		})),
+		passages: (dossier?.passages ?? []).map((p) => ({ paragraph: p.paragraph, segments: p.segments })),
+		notes: notes.map((n) => ({
+			id: n.id,
+			text: n.text,
+			forces: n.forces,
+			approximate: n.approximate,
+			provenance: formatProvenance(n.provenance),
+			url: n.provenance.kind === 'source' ? n.provenance.url : undefined,
+			observed: n.observed ? formatObserved(n.observed) : undefined,
+			afterArticle: isAfterArticle(n, briefing.asOf)
+		})),
+		related: (dossier?.entry?.related ?? []).map((r) => ({ iso3: r, name: nameOf(r) }))
+	};
+}

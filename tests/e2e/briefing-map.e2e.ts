@@ -1,0 +1,189 @@
+import { expect, test } from '@playwright/test';
+import { axeViolations, clickPlace, mapIdle, watch } from './helpers';
+
+const panel = (page: import('@playwright/test').Page) =>
+	page.getByRole('complementary', { name: /./ }).filter({ has: page.locator('#panel-heading') });
+
+test('loads with no page error and fetches nothing from another host', async ({ page, baseURL }) => {
+	const seen = watch(page, new URL(baseURL!).origin);
+	await page.goto('./');
+	await mapIdle(page);
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Macron');
+	await expect(page.getByRole('button', { name: 'Russia', exact: true })).toBeVisible();
+	// The basemap and the six role layers have drawn: the canvas is not blank.
+	const drawn = await page.locator('canvas.maplibregl-canvas').screenshot();
+	expect(drawn.length).toBeGreaterThan(20_000);
+	expect(seen.errors).toEqual([]);
+	expect(seen.foreign).toEqual([]);
+});
+
+test('the first view is the story frame, Mali to Moscow', async ({ page }) => {
+	await page.goto('./');
+	await mapIdle(page);
+	await expect(page).toHaveURL(/#map=/);
+	const [zoom, lat, lon] = new URL(page.url()).hash.replace('#map=', '').split('&')[0]!.split('/').map(Number);
+	expect(zoom).toBeGreaterThan(2);
+	expect(lat).toBeGreaterThan(25);
+	expect(lat).toBeLessThan(45);
+	expect(lon).toBeGreaterThan(5);
+	expect(lon).toBeLessThan(35);
+});
+
+const INSIDE: [string, number, number][] = [
+	['France', 2.4, 46.6],
+	['Russia', 40.0, 55.5],
+	['Ukraine', 31.5, 49.0],
+	['Mali', -2.0, 17.0],
+	['Hungary', 19.5, 47.1],
+	['Slovenia', 14.8, 46.1]
+];
+
+for (const [name, lon, lat] of INSIDE) {
+	test(`a click inside ${name} on the map opens its panel`, async ({ page }) => {
+		await clickPlace(page, lon, lat);
+		const heading = page.locator('#panel-heading');
+		await expect(heading).toHaveText(name);
+		await expect(heading).toBeFocused();
+		await expect(page.getByRole('heading', { name: 'In the article' })).toBeVisible();
+		await expect(page.getByRole('heading', { name: 'Troop positioning' })).toBeVisible();
+		await expect(page.locator('mark').first()).toBeVisible();
+	});
+}
+
+test('a click on Crimea opens Ukraine, never Russia', async ({ page }) => {
+	for (const [lon, lat] of [
+		[34.102, 44.952], // Simferopol
+		[33.525, 44.6] // Sevastopol
+	]) {
+		await clickPlace(page, lon!, lat!, 6);
+		await expect(page.locator('#panel-heading')).toHaveText('Ukraine');
+	}
+});
+
+test('each panel opens from the list by keyboard and Escape closes it', async ({ page }) => {
+	await page.goto('./');
+	await mapIdle(page);
+	for (const name of ['France', 'Russia', 'Ukraine', 'Mali', 'Hungary', 'Slovenia']) {
+		const button = page.getByRole('button', { name, exact: true });
+		await button.focus();
+		await page.keyboard.press('Enter');
+		await expect(page.locator('#panel-heading')).toHaveText(name);
+		await expect(page.locator('#panel-heading')).toBeFocused();
+		await expect(page).toHaveURL(new RegExp(`country=`));
+		await page.keyboard.press('Escape');
+		await expect(page.locator('#panel-heading')).toHaveCount(0);
+		await expect(button).toBeFocused();
+	}
+});
+
+test('Hungary and Slovenia quote paragraph 5 only, with the names highlighted', async ({ page }) => {
+	await page.goto('./');
+	for (const name of ['Hungary', 'Slovenia']) {
+		await page.getByRole('button', { name, exact: true }).click();
+		const quotes = page.locator('.passages > li');
+		await expect(quotes).toHaveCount(1);
+		await expect(quotes.first()).toContainText('Para. 5');
+		await expect(quotes.first().locator('mark')).toHaveText([name]);
+		await page.getByRole('button', { name: `Close ${name}` }).click();
+	}
+});
+
+test('Russia panel shows the article troop note with its paragraph', async ({ page }) => {
+	await page.goto('./');
+	await page.getByRole('button', { name: 'Russia', exact: true }).click();
+	const troops = page.getByRole('region', { name: 'Troop positioning' });
+	await expect(troops).toContainText('100,000');
+	await expect(troops).toContainText('para. 4');
+	// Related countries jump to another panel.
+	await page.locator('.related').getByRole('button', { name: 'Ukraine' }).click();
+	await expect(page.locator('#panel-heading')).toHaveText('Ukraine');
+});
+
+test('a country the article does not mention gets a short panel, with its notes', async ({ page }) => {
+	await page.goto('./');
+	await page.getByText(/All other countries/).click();
+	await page.getByRole('button', { name: 'Belarus', exact: true }).click();
+	await expect(page.locator('#panel-heading')).toHaveText('Belarus');
+	await expect(page.getByText('Belarus is not mentioned in the article.')).toBeVisible();
+	await expect(page.getByRole('region', { name: 'Troop positioning' })).toContainText(/Union Resolve/i);
+});
+
+test('the panel is non-modal: the map stays usable while it is open', async ({ page }) => {
+	await page.goto('./');
+	await mapIdle(page);
+	await page.getByRole('button', { name: 'France', exact: true }).click();
+	await mapIdle(page);
+	const before = new URL(page.url()).hash;
+	const canvas = page.locator('canvas.maplibregl-canvas');
+	const box = (await canvas.boundingBox())!;
+	await page.mouse.move(box.x + 200, box.y + 300);
+	await page.mouse.down();
+	await page.mouse.move(box.x + 320, box.y + 360, { steps: 6 });
+	await page.mouse.up();
+	await mapIdle(page);
+	expect(new URL(page.url()).hash).not.toBe(before);
+	await expect(page.locator('#panel-heading')).toHaveText('France');
+});
+
+test('a shared link restores the view and the open country', async ({ page }) => {
+	await page.goto('./#map=4/49/31&country=UKR');
+	await mapIdle(page);
+	await expect(page.locator('#panel-heading')).toHaveText('Ukraine');
+	const hash = new URL(page.url()).hash;
+	expect(hash).toMatch(/^#map=4\/49\/31/);
+	expect(hash).toContain('country=UKR');
+	await page.reload();
+	await mapIdle(page);
+	await expect(page.locator('#panel-heading')).toHaveText('Ukraine');
+});
+
+test('a malformed hash is ignored, never fatal', async ({ page }) => {
+	const seen = watch(page, 'http://127.0.0.1');
+	await page.goto('./#map=banana/999/x&country=<script>&%%');
+	await mapIdle(page);
+	await expect(page.locator('#panel-heading')).toHaveCount(0);
+	await expect(page.getByRole('button', { name: 'Mali', exact: true })).toBeVisible();
+	expect(seen.errors).toEqual([]);
+});
+
+test('a broken briefing file shows its errors on the page', async ({ page }) => {
+	await page.route('**/briefings/feb-2022.json', async (route) => {
+		const res = await route.fetch();
+		const body = await res.json();
+		body.countries[0].roles[0].role = 'mediater';
+		body.countries[1].iso3 = 'russia';
+		await route.fulfill({ response: res, json: body });
+	});
+	await page.goto('./');
+	const alert = page.getByRole('alert');
+	await expect(alert).toContainText('could not be loaded');
+	await expect(alert).toContainText('countries[0].roles[0].role');
+	await expect(alert).toContainText('countries[1].iso3');
+});
+
+test('without WebGL the page says so and the briefing still works as text', async ({ page }) => {
+	await page.addInitScript(() => {
+		const original = HTMLCanvasElement.prototype.getContext;
+		// Stands in for a browser with WebGL switched off: every other context still works.
+		Object.defineProperty(HTMLCanvasElement.prototype, 'getContext', {
+			value: function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
+				if (type.startsWith('webgl')) return null;
+				return (original as (...a: unknown[]) => unknown).call(this, type, ...rest);
+			}
+		});
+	});
+	await page.goto('./');
+	await expect(page.getByText(/cannot draw the map/)).toBeVisible();
+	await page.getByRole('button', { name: 'Mali', exact: true }).click();
+	await expect(page.locator('#panel-heading')).toHaveText('Mali');
+	await expect(page.locator('.passages > li')).toHaveCount(1);
+});
+
+test('axe-core finds no serious or critical violation, with and without a panel', async ({ page }) => {
+	await page.goto('./');
+	await mapIdle(page);
+	expect(await axeViolations(page)).toEqual([]);
+	await page.getByRole('button', { name: 'Ukraine', exact: true }).click();
+	await mapIdle(page);
+	expect(await axeViolations(page)).toEqual([]);
+});

@@ -1,0 +1,72 @@
+import { expect, type Page } from '@playwright/test';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+/** Waits until the map region says it has settled (aria-busy="false", from MapLibre's idle). */
+export async function mapIdle(page: Page) {
+	await expect(page.getByRole('region', { name: 'Map' })).toHaveAttribute('aria-busy', 'false', {
+		timeout: 30_000
+	});
+}
+
+/** Collects page errors and every request that leaves the page's own origin. */
+export function watch(page: Page, origin: string) {
+	const errors: string[] = [];
+	const foreign: string[] = [];
+	page.on('pageerror', (e) => errors.push(e.message));
+	page.on('request', (r) => {
+		const url = r.url();
+		if (url.startsWith('data:') || url.startsWith('blob:')) return;
+		if (!url.startsWith(origin)) foreign.push(url);
+	});
+	return { errors, foreign };
+}
+
+/**
+ * Where a longitude/latitude sits on the map canvas, from the view in the hash: Web Mercator with
+ * MapLibre's 512-pixel world at zoom 0. The test clicks there as a person would.
+ */
+export function project(
+	view: { zoom: number; lat: number; lon: number },
+	size: { width: number; height: number },
+	lon: number,
+	lat: number
+) {
+	const world = 512 * Math.pow(2, view.zoom);
+	const x = (l: number) => ((l + 180) / 360) * world;
+	const y = (p: number) => {
+		const s = Math.sin((p * Math.PI) / 180);
+		return (0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI)) * world;
+	};
+	return {
+		x: size.width / 2 + (x(lon) - x(view.lon)),
+		y: size.height / 2 + (y(lat) - y(view.lat))
+	};
+}
+
+/** Opens the app at a view and clicks the map at a place, like a person with a mouse. */
+export async function clickPlace(page: Page, lon: number, lat: number, zoom = 5) {
+	const view = { zoom, lat, lon };
+	await page.goto(`./#map=${zoom}/${lat}/${lon}`);
+	await mapIdle(page);
+	const canvas = page.locator('canvas.maplibregl-canvas');
+	const box = (await canvas.boundingBox())!;
+	const p = project(view, box, lon, lat);
+	await canvas.click({ position: { x: p.x, y: p.y } });
+}
+
+/** axe-core's serious and critical violations on the page as it is now. */
+export async function axeViolations(page: Page) {
+	await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+	const result = await page.evaluate(async () => {
+		// @ts-expect-error axe is injected above
+		const r = await window.axe.run(document, { resultTypes: ['violations'] });
+		return r.violations.map((v: { id: string; impact: string; nodes: { target: string[] }[] }) => ({
+			id: v.id,
+			impact: v.impact,
+			targets: v.nodes.map((n) => n.target.join(' '))
+		}));
+	});
+	return result.filter((v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical');
+}

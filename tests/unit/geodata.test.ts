@@ -1,0 +1,536 @@
+// The committed geodata/ (built by `npm run geodata`, scripts/geodata/) and the build's pure helpers.
+import { describe, it, expect } from 'vitest';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type {
+	Feature,
+	FeatureCollection,
+	Geometry,
+	MultiLineString,
+	MultiPolygon,
+	Polygon,
+	Position
+} from 'geojson';
+import { area } from '@turf/area';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import { intersect } from '@turf/intersect';
+import { kinks } from '@turf/kinks';
+import { length } from '@turf/length';
+import { featureCollection, feature as turfFeature } from '@turf/helpers';
+import { BUDGET } from '../../scripts/geodata/budget.js';
+import {
+	closeRing,
+	maxLongitudeStep,
+	normalizeGeometry,
+	orientPolygon,
+	removeSelfIntersections,
+	ringSelfIntersections,
+	signedArea,
+	splitAtAntimeridian,
+	unwrapRing
+} from '../../scripts/geodata/rings.js';
+import { mainlandBounds, labelPoint } from '../../scripts/geodata/bounds.js';
+import { countryProps, splitCrimea } from '../../scripts/geodata/topology.js';
+import { sharedBorder } from '../../scripts/geodata/zone.js';
+import { checkTroopNotes, provenanceText } from '../../scripts/geodata/troops.js';
+import { FOCUS, generate } from '../../scripts/geodata/build.js';
+
+const ROOT = join(import.meta.dirname, '../..');
+const GEO = join(ROOT, 'geodata');
+type Polygonal = Polygon | MultiPolygon;
+type FC = FeatureCollection<Geometry, Record<string, unknown>>;
+
+const read = (rel: string): string => readFileSync(join(GEO, rel), 'utf8');
+const readFC = (rel: string): FC => JSON.parse(read(rel)) as FC;
+
+function listFiles(dir: string, prefix = ''): string[] {
+	return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((e) =>
+		e.isDirectory() ? listFiles(dir, join(prefix, e.name)) : [join(prefix, e.name)]
+	);
+}
+
+const SIMFEROPOL: [number, number] = [34.102, 44.952];
+const SEVASTOPOL: [number, number] = [33.525, 44.6];
+
+const world = readFC('world.geojson');
+const byIso = (fc: FC, iso3: string): Feature<Polygonal> => {
+	const f = fc.features.find((x) => x.properties.iso3 === iso3);
+	if (!f) throw new Error(`no ${iso3}`);
+	return f as Feature<Polygonal>;
+};
+const country = (iso3: string) => byIso(readFC(`countries/${iso3}.geojson`), iso3);
+const crimea = readFC('overlays/crimea.geojson').features[0] as Feature<Polygonal>;
+const troops = readFC('overlays/troops-article.geojson');
+const reported = readFC('overlays/troops-reported.geojson');
+const bounds = JSON.parse(read('bounds.json')) as Record<string, [number, number, number, number]>;
+
+const polygonsOf = (g: Polygonal): Position[][][] =>
+	g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+
+const geojsonFiles = listFiles(GEO).filter((f) => f.endsWith('.geojson'));
+
+describe('geodata files', () => {
+	it('has the expected files', () => {
+		for (const f of [
+			'world.geojson',
+			'labels.geojson',
+			'bounds.json',
+			'SOURCES.md',
+			'overlays/crimea.geojson',
+			'overlays/troops-article.geojson',
+			'overlays/troops-reported.geojson',
+			...FOCUS.map((iso3: string) => `countries/${iso3}.geojson`)
+		]) {
+			expect(existsSync(join(GEO, f)), f).toBe(true);
+		}
+	});
+
+	describe.each(geojsonFiles)('%s', (file) => {
+		const fc = readFC(file);
+		it('is a FeatureCollection of valid features', () => {
+			expect(fc.type).toBe('FeatureCollection');
+			// troops-reported may be empty if the briefing cites no public source
+			if (!file.includes('troops-reported')) expect(fc.features.length).toBeGreaterThan(0);
+			for (const f of fc.features) {
+				expect(f.type).toBe('Feature');
+				expect(f.properties).toBeTypeOf('object');
+				expect(['Point', 'MultiPoint', 'Polygon', 'MultiPolygon']).toContain(f.geometry.type);
+				const positions: Position[] =
+					f.geometry.type === 'Point'
+						? [f.geometry.coordinates]
+						: f.geometry.type === 'MultiPoint'
+							? f.geometry.coordinates
+							: polygonsOf(f.geometry as Polygonal).flat(2);
+				for (const p of positions) {
+					expect(p).toHaveLength(2);
+					expect(Math.abs(p[0]!)).toBeLessThanOrEqual(180);
+					expect(Math.abs(p[1]!)).toBeLessThanOrEqual(90);
+				}
+			}
+		});
+
+		it('has closed rings, RFC 7946 winding, no antimeridian jumps and no self-intersections', () => {
+			for (const f of fc.features) {
+				if (f.geometry.type !== 'Polygon' && f.geometry.type !== 'MultiPolygon') continue;
+				const name = String(f.properties.iso3 ?? f.properties.noteId ?? f.properties.id);
+				for (const poly of polygonsOf(f.geometry)) {
+					poly.forEach((ring, i) => {
+						expect(ring.length, name).toBeGreaterThanOrEqual(4);
+						expect(ring[0], name).toEqual(ring[ring.length - 1]);
+						if (i === 0) expect(signedArea(ring), `${name} exterior CCW`).toBeGreaterThan(0);
+						else expect(signedArea(ring), `${name} hole CW`).toBeLessThan(0);
+						expect(maxLongitudeStep(ring), `${name} antimeridian`).toBeLessThanOrEqual(180);
+					});
+				}
+				expect(kinks(f.geometry as Polygonal).features, `${name} kinks`).toHaveLength(0);
+			}
+		});
+	});
+});
+
+describe('Crimea is Ukraine, occupied', () => {
+	const cases: [string, Feature<Polygonal>, Feature<Polygonal>][] = [
+		['world.geojson', byIso(world, 'UKR'), byIso(world, 'RUS')],
+		['countries/', country('UKR'), country('RUS')]
+	];
+	it.each(cases)('%s: Simferopol and Sevastopol fall in Ukraine, not Russia', (_, ukr, rus) => {
+		for (const p of [SIMFEROPOL, SEVASTOPOL]) {
+			expect(booleanPointInPolygon(p, ukr)).toBe(true);
+			expect(booleanPointInPolygon(p, rus)).toBe(false);
+		}
+		// and Russia still holds Moscow, Ukraine Kyiv
+		expect(booleanPointInPolygon([37.618, 55.752], rus)).toBe(true);
+		expect(booleanPointInPolygon([30.524, 50.455], ukr)).toBe(true);
+	});
+
+	it('has a Crimea overlay holding Simferopol and Sevastopol', () => {
+		expect(crimea.properties).toMatchObject({
+			id: 'crimea',
+			name: 'Crimea',
+			status: 'occupied',
+			approximate: false
+		});
+		expect(String(crimea.properties?.source)).toContain('68/262');
+		expect(booleanPointInPolygon(SIMFEROPOL, crimea)).toBe(true);
+		expect(booleanPointInPolygon(SEVASTOPOL, crimea)).toBe(true);
+		const km2 = area(crimea) / 1e6;
+		expect(km2).toBeGreaterThan(22_000); // Crimea is about 27,000 km2
+		expect(km2).toBeLessThan(30_000);
+	});
+});
+
+describe('world.geojson', () => {
+	it('gives every feature unique ISO codes and a name', () => {
+		const seen = new Set<string>();
+		for (const f of world.features) {
+			const p = f.properties;
+			expect(Object.keys(p)).toEqual(['iso3', 'iso2', 'isoN3', 'name']);
+			expect(p.iso3).toMatch(/^[A-Z]{3}$/);
+			expect(p.name).toBeTypeOf('string');
+			expect(String(p.name).length).toBeGreaterThan(2);
+			expect(seen.has(String(p.iso3))).toBe(false);
+			seen.add(String(p.iso3));
+		}
+		expect(world.features.length).toBe(177);
+		for (const iso3 of FOCUS) expect(seen.has(iso3)).toBe(true);
+	});
+
+	it("uses today's names", () => {
+		const names = new Map(world.features.map((f) => [f.properties.iso3, f.properties.name]));
+		expect(names.get('MKD')).toBe('North Macedonia');
+		expect(names.get('SWZ')).toBe('Eswatini');
+		expect(names.get('CZE')).toBe('Czechia');
+		expect(names.get('XKX')).toBe('Kosovo');
+		expect(names.get('FRA')).toBe('France');
+		expect(names.get('RUS')).toBe('Russia');
+		expect(names.get('UKR')).toBe('Ukraine');
+		const all = [...names.values()];
+		for (const old of ['Macedonia', 'eSwatini', 'Swaziland', 'Czech Rep.', 'Dem. Rep. Congo'])
+			expect(all).not.toContain(old);
+	});
+
+	it('draws Fiji and Russia on both sides of the antimeridian without crossing it', () => {
+		const rus = byIso(world, 'RUS');
+		const lons = polygonsOf(rus.geometry)
+			.flat(2)
+			.map((p) => p[0]!);
+		expect(Math.max(...lons)).toBe(180);
+		expect(Math.min(...lons.filter((x) => x < 0))).toBe(-180); // Chukotka's tip
+	});
+});
+
+describe('focus countries (50m)', () => {
+	it.each(FOCUS)('%s has one feature with the same properties as in world.geojson', (iso3) => {
+		const fc = readFC(`countries/${iso3}.geojson`);
+		expect(fc.features).toHaveLength(1);
+		expect(fc.features[0]!.properties).toEqual(byIso(world, iso3).properties);
+	});
+});
+
+describe('bounds.json and labels.geojson', () => {
+	it('has bounds for every country', () => {
+		for (const f of world.features) {
+			const b = bounds[String(f.properties.iso3)];
+			expect(b, String(f.properties.iso3)).toBeDefined();
+			const [w, s, e, n] = b!;
+			expect(w).toBeLessThan(e);
+			expect(s).toBeLessThan(n);
+			expect(w).toBeGreaterThanOrEqual(-180);
+			expect(e).toBeLessThanOrEqual(180);
+			expect(s).toBeGreaterThanOrEqual(-85);
+			expect(n).toBeLessThanOrEqual(85);
+		}
+	});
+
+	it('frames mainland France, without its overseas territories', () => {
+		const [w, s, e, n] = bounds.FRA!;
+		expect(w).toBeGreaterThanOrEqual(-5.5);
+		expect(s).toBeGreaterThanOrEqual(41);
+		expect(e).toBeLessThanOrEqual(10);
+		expect(n).toBeLessThanOrEqual(51.5);
+		expect(e - w).toBeGreaterThan(12);
+	});
+
+	it('frames Russia from its western border to the antimeridian, not the whole world', () => {
+		const [w, s, e, n] = bounds.RUS!;
+		expect(w).toBeGreaterThanOrEqual(19);
+		expect(w).toBeLessThanOrEqual(28.5);
+		expect(e).toBe(180);
+		expect(s).toBeGreaterThan(40);
+		expect(n).toBeLessThan(82);
+	});
+
+	it('frames Ukraine with Crimea', () => {
+		const [w, s, e, n] = bounds.UKR!;
+		expect(s).toBeLessThan(44.6); // Crimea's southern coast, about 44.4
+		expect(w).toBeGreaterThan(21);
+		expect(e).toBeLessThan(41);
+		expect(n).toBeLessThan(53);
+	});
+
+	it('puts each label inside its country', () => {
+		const labels = readFC('labels.geojson');
+		expect(labels.features).toHaveLength(world.features.length);
+		for (const l of labels.features) {
+			expect(l.geometry.type).toBe('Point');
+			const c = byIso(world, String(l.properties.iso3));
+			expect(l.properties.name).toBe(c.properties?.name);
+			const p = (l.geometry as { coordinates: Position }).coordinates;
+			expect(booleanPointInPolygon(p, c), String(l.properties.iso3)).toBe(true);
+		}
+	});
+});
+
+describe('overlays/troops-article.geojson', () => {
+	const rus = country('RUS');
+	const zones = troops.features.filter(
+		(f) => f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon'
+	) as Feature<Polygonal>[];
+
+	it('gives every note scalar-friendly properties and its provenance', () => {
+		for (const f of [...troops.features, ...reported.features]) {
+			const p = f.properties;
+			expect(p.noteId).toBeTypeOf('string');
+			expect(p.forces).toBeTypeOf('string');
+			expect(Array.isArray(p.concerns)).toBe(true);
+			expect(p.concernsCsv).toBe((p.concerns as string[]).join(','));
+			expect(p.approximate).toBeTypeOf('boolean');
+			expect(p.provenanceKind).toBe(
+				f === troops.features.find((x) => x === f) ? 'article' : 'source'
+			);
+			if (p.provenanceKind === 'article')
+				expect(p.provenance).toMatch(/^article paras?\. \d+(, \d+)*$/);
+			else expect(String(p.provenance).length).toBeGreaterThan(5);
+			expect(p.label).toBeTypeOf('string');
+		}
+	});
+
+	it('has a border zone', () => {
+		expect(zones.length).toBeGreaterThan(0);
+	});
+
+	it('lies inside Russia or Crimea', () => {
+		for (const z of zones) {
+			const inRus = intersect(featureCollection([z, rus]));
+			const inCrimea = intersect(featureCollection([z, crimea]));
+			const inside = (inRus ? area(inRus) : 0) + (inCrimea ? area(inCrimea) : 0);
+			expect(inside / area(z)).toBeGreaterThan(0.999);
+			expect(inside / area(z)).toBeLessThan(1.001);
+			for (const poly of polygonsOf(z.geometry)) {
+				const p = labelPoint({ type: 'Polygon', coordinates: poly });
+				const ok = booleanPointInPolygon(p, rus) || booleanPointInPolygon(p, crimea);
+				expect(ok).toBe(true);
+				expect(booleanPointInPolygon(p, country('UKR')) && !booleanPointInPolygon(p, crimea)).toBe(
+					false
+				);
+			}
+		}
+	});
+
+	it('reaches the Russia-Ukraine border along its whole length, and is about widthKm wide', () => {
+		const topo = JSON.parse(
+			readFileSync(join(ROOT, 'node_modules/world-atlas/countries-50m.json'), 'utf8')
+		);
+		const c = splitCrimea(topo, SIMFEROPOL);
+		const border: MultiLineString = sharedBorder(
+			topo,
+			[c.objects.russia],
+			[c.objects.ukraineMainland]
+		);
+		const borderKm = length(turfFeature(border));
+		expect(borderKm).toBeGreaterThan(1000);
+		for (const z of zones) {
+			const widthKm = Number(z.properties?.widthKm);
+			expect(widthKm).toBeGreaterThan(0);
+			// every border vertex is on or inside the zone (distance ~0; both rounded as in geodata/)
+			const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
+			const pts = border.coordinates.flat().map((p) => [r4(p[0]!), r4(p[1]!)]);
+			const missing = pts.filter((p) => !booleanPointInPolygon(p, z, { ignoreBoundary: false }));
+			expect(missing.length / pts.length).toBeLessThan(0.02);
+			// area: about the border's length times the width, plus round ends and Crimea
+			const rusKm2 = (area(intersect(featureCollection([z, rus]))!) as number) / 1e6;
+			expect(rusKm2).toBeGreaterThan(0.6 * borderKm * widthKm);
+			expect(rusKm2).toBeLessThan(borderKm * widthKm + Math.PI * widthKm ** 2);
+			// far from the border is outside: Moscow, ~450 km away
+			expect(booleanPointInPolygon([37.618, 55.752], z)).toBe(false);
+		}
+	});
+});
+
+describe('size budget', () => {
+	const gz = (rel: string) => gzipSync(readFileSync(join(GEO, rel)), { level: 9 }).length;
+	const all = listFiles(GEO);
+	it('keeps world.geojson within budget', () => {
+		expect(gz('world.geojson')).toBeLessThanOrEqual(BUDGET.worldGzip);
+	});
+	it('keeps the six country files within budget', () => {
+		const total = FOCUS.reduce((t: number, iso3: string) => t + gz(`countries/${iso3}.geojson`), 0);
+		expect(total).toBeLessThanOrEqual(BUDGET.countriesGzip);
+	});
+	it('keeps geodata/ within budget', () => {
+		expect(all.reduce((t, f) => t + gz(f), 0)).toBeLessThanOrEqual(BUDGET.totalGzip);
+	});
+});
+
+describe('build helpers', () => {
+	it('unwraps a ring cut at the antimeridian and splits it into two polygons', () => {
+		// a square from 170 E to 170 W, stored the d3 way, with a jump from 180 to -180
+		const ring: Position[] = [
+			[170, 10],
+			[180, 10],
+			[-170, 10],
+			[-170, 20],
+			[-180, 20],
+			[170, 20],
+			[170, 10]
+		];
+		expect(maxLongitudeStep(ring)).toBeGreaterThan(180);
+		expect(unwrapRing(ring).map((p) => p[0])).toEqual([170, 180, 190, 190, 180, 170, 170]);
+		const parts = splitAtAntimeridian([ring]);
+		expect(parts).toHaveLength(2);
+		const lons = parts.map((p) => p[0]!.map((q) => q[0]!));
+		expect(lons.map((l) => [Math.min(...l), Math.max(...l)]).sort((a, b) => a[0]! - b[0]!)).toEqual(
+			[
+				[-180, -170],
+				[170, 180]
+			]
+		);
+		const g = normalizeGeometry({ type: 'Polygon', coordinates: [ring] });
+		expect(g.type).toBe('MultiPolygon');
+		for (const poly of polygonsOf(g)) expect(maxLongitudeStep(poly[0]!)).toBeLessThanOrEqual(180);
+	});
+
+	it('closes a ring that winds round the south pole along latitude -90', () => {
+		const ring: Position[] = [
+			[-180, -70],
+			[-90, -65],
+			[0, -70],
+			[90, -65],
+			[180, -70],
+			[-180, -70]
+		];
+		const closed = closeRing(unwrapRing(ring));
+		expect(closed.filter((p) => p[1] === -90).length).toBeGreaterThanOrEqual(2);
+		expect(maxLongitudeStep(closed)).toBeLessThanOrEqual(180);
+		const g = normalizeGeometry({ type: 'Polygon', coordinates: [ring] });
+		expect(g.type).toBe('Polygon');
+		expect(signedArea((g as Polygon).coordinates[0]!)).toBeGreaterThan(0);
+		expect(booleanPointInPolygon([10, -80], g)).toBe(true);
+		expect(booleanPointInPolygon([10, -60], g)).toBe(false);
+	});
+
+	it('puts points stored at -180 back on the +180 side of their ring', () => {
+		const ring: Position[] = [
+			[178, 60],
+			[-180, 60],
+			[-180, 65],
+			[178, 65],
+			[178, 60]
+		];
+		const g = normalizeGeometry({ type: 'Polygon', coordinates: [ring] }) as Polygon;
+		expect(g.type).toBe('Polygon');
+		expect(Math.max(...g.coordinates[0]!.map((p) => p[0]!))).toBe(180);
+		expect(Math.min(...g.coordinates[0]!.map((p) => p[0]!))).toBe(178);
+	});
+
+	it('removes a spike that crosses the ring', () => {
+		const ring: Position[] = [
+			[0, 0],
+			[10, 0],
+			[10, 10],
+			[5, 10],
+			[5.1, -3], // spike through the bottom edge
+			[4.9, 10],
+			[0, 10],
+			[0, 0]
+		];
+		expect(ringSelfIntersections(ring).length).toBeGreaterThan(0);
+		const fixed = removeSelfIntersections(ring);
+		expect(fixed).not.toBeNull();
+		expect(ringSelfIntersections(fixed!)).toHaveLength(0);
+		expect(
+			kinks(normalizeGeometry({ type: 'Polygon', coordinates: [ring] })).features
+		).toHaveLength(0);
+	});
+
+	it('winds rings as RFC 7946 asks', () => {
+		const cw: Position[] = [
+			[0, 0],
+			[0, 1],
+			[1, 1],
+			[1, 0],
+			[0, 0]
+		];
+		const [ext] = orientPolygon([cw]);
+		expect(signedArea(ext!)).toBeGreaterThan(0);
+		const [, hole] = orientPolygon([
+			[
+				[0, 0],
+				[4, 0],
+				[4, 4],
+				[0, 4],
+				[0, 0]
+			],
+			[...cw].reverse()
+		]);
+		expect(signedArea(hole!)).toBeLessThan(0);
+	});
+
+	it('picks the mainland for camera bounds', () => {
+		const square = (x: number, y: number, d: number): Position[][] => [
+			[
+				[x, y],
+				[x + d, y],
+				[x + d, y + d],
+				[x, y + d],
+				[x, y]
+			]
+		];
+		const geometry: MultiPolygon = {
+			type: 'MultiPolygon',
+			coordinates: [square(0, 45, 6), square(7, 44, 1), square(-53, 3, 2)] // France, Corsica, Guiana
+		};
+		expect(mainlandBounds(geometry)).toEqual([0, 44, 8, 51]);
+	});
+
+	it('codes and names countries from world-atlas ids', () => {
+		expect(countryProps({ id: '807', properties: { name: 'Macedonia' } })).toEqual({
+			iso3: 'MKD',
+			iso2: 'MK',
+			isoN3: '807',
+			name: 'North Macedonia'
+		});
+		expect(countryProps({ properties: { name: 'Kosovo' } }).iso3).toBe('XKX');
+		expect(() => countryProps({ properties: { name: 'Atlantis' } })).toThrow();
+	});
+
+	it('checks troop notes and writes their provenance', () => {
+		expect(provenanceText({ kind: 'article', paragraphs: [4] })).toBe('article para. 4');
+		expect(provenanceText({ kind: 'article', paragraphs: [4, 8] })).toBe('article paras. 4, 8');
+		expect(provenanceText({ kind: 'source', url: 'example.org/a', date: '2022-02-10' })).toBe(
+			'example.org/a (2022-02-10)'
+		);
+		expect(() => checkTroopNotes({})).toThrow(/array/);
+		expect(() =>
+			checkTroopNotes([
+				{
+					id: 'x',
+					concerns: [],
+					forces: 'RUS',
+					text: '',
+					approximate: true,
+					provenance: { kind: 'article', paragraphs: [4] },
+					geometry: { type: 'Point', coordinates: [200, 0] }
+				}
+			])
+		).toThrow(/x.*out of range/);
+	});
+
+	it(
+		'builds deterministically, and the committed geodata/ is up to date',
+		{ timeout: 120_000 },
+		() => {
+			const files = generate();
+			for (const [path, text] of files) {
+				expect(
+					readFileSync(join(ROOT, path), 'utf8'),
+					`${path} is stale: run npm run geodata`
+				).toBe(text);
+			}
+			// the pure repair gives the same result twice
+			const ring: Position[] = [
+				[178, 60],
+				[-180, 60],
+				[-175, 62],
+				[-180, 65],
+				[178, 65],
+				[178, 60]
+			];
+			const once = JSON.stringify(normalizeGeometry({ type: 'Polygon', coordinates: [ring] }));
+			expect(JSON.stringify(normalizeGeometry({ type: 'Polygon', coordinates: [ring] }))).toBe(
+				once
+			);
+		}
+	);
+});
