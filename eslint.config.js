@@ -12,14 +12,24 @@ export default ts.config(
 	{ languageOptions: { globals: { ...globals.browser, ...globals.node } } },
 	{
 		files: ['**/*.svelte', '**/*.svelte.ts'],
-		languageOptions: { parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: ts.parser, svelteConfig } }
+		languageOptions: {
+			parserOptions: {
+				projectService: true,
+				extraFileExtensions: ['.svelte'],
+				parser: ts.parser,
+				svelteConfig
+			}
+		}
 	},
 	{
 		// The layout's one-way arrows (shared/LAYOUT.md), enforced.
 		files: ['src/**/*.ts', 'src/**/*.svelte'],
 		ignores: ['src/lib/map/**'],
 		rules: {
-			'no-restricted-imports': ['error', { paths: [{ name: 'maplibre-gl', message: 'Only src/lib/map may import maplibre-gl.' }] }]
+			'no-restricted-imports': [
+				'error',
+				{ paths: [{ name: 'maplibre-gl', message: 'Only src/lib/map may import maplibre-gl.' }] }
+			]
 		}
 	},
 	{
@@ -40,14 +50,38 @@ export default ts.config(
 		rules: {
 			'no-restricted-imports': [
 				'error',
-				{ patterns: [{ group: ['$lib/map/*', '$lib/ui/*', '$lib/state/*', 'svelte', 'svelte/*', 'maplibre-gl'], message: 'The briefing model knows no renderer and no screen.' }] }
+				{
+					patterns: [
+						{
+							group: [
+								'$lib/map/*',
+								'$lib/ui/*',
+								'$lib/state/*',
+								'svelte',
+								'svelte/*',
+								'maplibre-gl'
+							],
+							message: 'The briefing model knows no renderer and no screen.'
+						}
+					]
+				}
 			]
 		}
 	},
 	{
 		files: ['src/lib/map/**'],
 		rules: {
-			'no-restricted-imports': ['error', { patterns: [{ group: ['$lib/ui/*', '../ui/*'], message: 'The map exposes verbs and events; components call it, not the reverse.' }] }]
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: ['$lib/ui/*', '../ui/*'],
+							message: 'The map exposes verbs and events; components call it, not the reverse.'
+						}
+					]
+				}
+			]
 		}
 	}
 );

@@ -11,7 +11,14 @@ import { serve } from './serve.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const ARGS = [
+	'--no-sandbox',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--no-first-run',
+	'--disable-quic'
+];
 
 const median = (xs) => {
 	const s = [...xs].sort((a, b) => a - b);
@@ -37,7 +44,12 @@ const IDLE_PROBE = () => {
 			window.__firstIdle = performance.now();
 		}
 	};
-	new MutationObserver(mark).observe(document, { subtree: true, attributes: true, attributeFilter: ['aria-busy'], childList: true });
+	new MutationObserver(mark).observe(document, {
+		subtree: true,
+		attributes: true,
+		attributeFilter: ['aria-busy'],
+		childList: true
+	});
 };
 
 async function load(url, { bytes = false } = {}) {
@@ -45,7 +57,15 @@ async function load(url, { bytes = false } = {}) {
 	const page = await context.newPage();
 	await page.addInitScript(IDLE_PROBE);
 	const bodies = [];
-	if (bytes) page.on('response', (r) => bodies.push(r.body().then((b) => ({ url: r.url(), raw: b.length, gz: gzipSync(b).length })).catch(() => null)));
+	if (bytes)
+		page.on('response', (r) =>
+			bodies.push(
+				r
+					.body()
+					.then((b) => ({ url: r.url(), raw: b.length, gz: gzipSync(b).length }))
+					.catch(() => null)
+			)
+		);
 	await page.goto(url);
 	await page.waitForFunction(() => window.__firstIdle !== undefined, null, { timeout: 60_000 });
 	const idle = await page.evaluate(() => window.__firstIdle);
@@ -60,7 +80,9 @@ for (let i = 0; i < RUNS; i++) {
 	// Alternate which goes first, so drift in the machine's load hits both alike.
 	const order = i % 2 ? ['bare', 'app'] : ['app', 'bare'];
 	for (const which of order) {
-		const r = await load(which === 'app' ? app.url : bare.url, { bytes: which === 'app' && i === 0 });
+		const r = await load(which === 'app' ? app.url : bare.url, {
+			bytes: which === 'app' && i === 0
+		});
 		(which === 'app' ? appTimes : bareTimes).push(r.idle);
 		if (r.files.length) firstLoad = r.files;
 		await r.context.close();
@@ -78,19 +100,28 @@ const clickTimes = [];
 		await page.evaluate(() => {
 			window.__clickToPanel = undefined;
 			const canvas = document.querySelector('canvas.maplibregl-canvas');
-			canvas.addEventListener('click', () => {
-				const t0 = performance.now();
-				// The DOM time is the budgeted figure; the next frame adds up to one vsync of waiting.
-				const done = () => {
-					const dom = performance.now() - t0;
-					requestAnimationFrame(() => (window.__clickToPanel = { dom, frame: performance.now() - t0 }));
-				};
-				if (document.querySelector('#panel-heading')) return done();
-				const mo = new MutationObserver(() => {
-					if (document.querySelector('#panel-heading')) { mo.disconnect(); done(); }
-				});
-				mo.observe(document.body, { childList: true, subtree: true });
-			}, { once: true, capture: true });
+			canvas.addEventListener(
+				'click',
+				() => {
+					const t0 = performance.now();
+					// The DOM time is the budgeted figure; the next frame adds up to one vsync of waiting.
+					const done = () => {
+						const dom = performance.now() - t0;
+						requestAnimationFrame(
+							() => (window.__clickToPanel = { dom, frame: performance.now() - t0 })
+						);
+					};
+					if (document.querySelector('#panel-heading')) return done();
+					const mo = new MutationObserver(() => {
+						if (document.querySelector('#panel-heading')) {
+							mo.disconnect();
+							done();
+						}
+					});
+					mo.observe(document.body, { childList: true, subtree: true });
+				},
+				{ once: true, capture: true }
+			);
 		});
 		await canvas.click({ position: { x: box.width / 2 + (i % 2 ? 0 : -150), y: box.height / 2 } });
 		await page.waitForFunction(() => window.__clickToPanel !== undefined);
@@ -110,14 +141,22 @@ const bareMed = median(bareTimes);
 const total = firstLoad.reduce((s, f) => s + f.gz, 0);
 const raw = firstLoad.reduce((s, f) => s + f.raw, 0);
 console.log(`\nBenchmark (${RUNS} alternating cold loads each, headless Chromium, SwiftShader)`);
-console.log(`  app  navigation -> first idle, median: ${appMed.toFixed(0)} ms  (runs: ${appTimes.map((t) => t.toFixed(0)).join(', ')})`);
-console.log(`  bare navigation -> first idle, median: ${bareMed.toFixed(0)} ms  (runs: ${bareTimes.map((t) => t.toFixed(0)).join(', ')})`);
+console.log(
+	`  app  navigation -> first idle, median: ${appMed.toFixed(0)} ms  (runs: ${appTimes.map((t) => t.toFixed(0)).join(', ')})`
+);
+console.log(
+	`  bare navigation -> first idle, median: ${bareMed.toFixed(0)} ms  (runs: ${bareTimes.map((t) => t.toFixed(0)).join(', ')})`
+);
 console.log(`  ratio app / bare: ${(appMed / bareMed).toFixed(2)}  (budget 1.30, aim 1.10)`);
-console.log(`  first load: ${kb(total)} gzip, ${kb(raw)} raw, ${firstLoad.length} files  (budget 800 KB gzip, aim 650)`);
+console.log(
+	`  first load: ${kb(total)} gzip, ${kb(raw)} raw, ${firstLoad.length} files  (budget 800 KB gzip, aim 650)`
+);
 for (const f of [...firstLoad].sort((a, b) => b.gz - a.gz).slice(0, 8)) {
 	console.log(`    ${kb(f.gz).padStart(7)}  ${new URL(f.url).pathname}`);
 }
 const doms = clickTimes.map((t) => t.dom);
 const frames = clickTimes.map((t) => t.frame);
-console.log(`  click -> panel in the DOM, median: ${median(doms).toFixed(1)} ms  (runs: ${doms.map((t) => t.toFixed(1)).join(', ')}; budget 16 ms)`);
+console.log(
+	`  click -> panel in the DOM, median: ${median(doms).toFixed(1)} ms  (runs: ${doms.map((t) => t.toFixed(1)).join(', ')}; budget 16 ms)`
+);
 console.log(`  click -> next frame after it, median: ${median(frames).toFixed(1)} ms`);

@@ -20,7 +20,10 @@ function ensureChromium() {
 	console.log('Installing Debian\'s "chromium" package for the end-to-end tests...');
 	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 	execSync('apt-get update', { stdio: 'inherit', env });
-	execSync('apt-get install -y --no-install-recommends chromium fonts-dejavu-core', { stdio: 'inherit', env });
+	execSync('apt-get install -y --no-install-recommends chromium fonts-dejavu-core', {
+		stdio: 'inherit',
+		env
+	});
 	if (!existsSync(CHROMIUM)) {
 		console.error(`apt-get installed chromium but ${CHROMIUM} is still missing.`);
 		process.exit(1);
@@ -74,6 +77,8 @@ if (only !== 'unit') {
 
 const passed = unit.passed + e2e.passed;
 const failed = unit.failed + e2e.failed;
-console.log(`\nunit: ${unit.passed} passed, ${unit.failed} failed; e2e: ${e2e.passed} passed, ${e2e.failed} failed`);
+console.log(
+	`\nunit: ${unit.passed} passed, ${unit.failed} failed; e2e: ${e2e.passed} passed, ${e2e.failed} failed`
+);
 console.log(`tests: ${passed} passed, ${failed} failed`);
 process.exit(unitStatus || e2eStatus || (failed > 0 ? 1 : 0) || (passed === 0 ? 1 : 0));

@@ -19,7 +19,12 @@ const map = new Map({
 		layers: [
 			{ id: 'sea', type: 'background', paint: { 'background-color': '#cfdde8' } },
 			{ id: 'land', type: 'fill', source: 'world', paint: { 'fill-color': '#f3f0e9' } },
-			{ id: 'borders', type: 'line', source: 'world', paint: { 'line-color': '#8f887e', 'line-width': 0.6 } },
+			{
+				id: 'borders',
+				type: 'line',
+				source: 'world',
+				paint: { 'line-color': '#8f887e', 'line-width': 0.6 }
+			},
 			{
 				id: 'labels',
 				type: 'symbol',

@@ -9,5 +9,9 @@ export default defineConfig({
 	base: './',
 	logLevel: 'warn',
 	server: { fs: { allow: ['../..'] } },
-	build: { outDir: '../../bench-results/bare', emptyOutDir: true, rollupOptions: { input: `${here}bare.html` } }
+	build: {
+		outDir: '../../bench-results/bare',
+		emptyOutDir: true,
+		rollupOptions: { input: `${here}bare.html` }
+	}
 });

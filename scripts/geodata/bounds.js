@@ -2,7 +2,7 @@
 
 import { area } from '@turf/area';
 import { polygon as turfPolygon } from '@turf/helpers';
-// @ts-ignore polylabel 2 ships no type declarations
+// @ts-expect-error polylabel 2 ships no type declarations
 import polylabelUntyped from 'polylabel';
 import { at, polygonsOf, round } from './rings.js';
 

@@ -33,6 +33,7 @@ const readJson = (path) => JSON.parse(readFileSync(path, 'utf8'));
  * @param {unknown[]} features
  */
 export function featureCollectionText(features) {
+	if (features.length === 0) return '{"type":"FeatureCollection","features":[]}\n';
 	const lines = features.map((f) => JSON.stringify(f));
 	return `{"type":"FeatureCollection","features":[\n${lines.join(',\n')}\n]}\n`;
 }
@@ -66,7 +67,9 @@ function countriesOf(topology, simferopol, keep) {
 		try {
 			geometry = normalizeGeometry(raw);
 		} catch (e) {
-			throw new Error(`${props.iso3} (${props.name}): ${/** @type {Error} */ (e).message}`);
+			throw new Error(`${props.iso3} (${props.name}): ${/** @type {Error} */ (e).message}`, {
+				cause: e
+			});
 		}
 		out.push({ props, obj: props.iso3 === 'RUS' ? crimea.objects.russia : obj, geometry });
 	}
@@ -156,7 +159,9 @@ export function generate({ root = ROOT, log = () => {} } = {}) {
 		try {
 			briefing = readJson(briefingPath);
 		} catch (e) {
-			throw new Error(`${BRIEFING} is not valid JSON: ${/** @type {Error} */ (e).message}`);
+			throw new Error(`${BRIEFING} is not valid JSON: ${/** @type {Error} */ (e).message}`, {
+				cause: e
+			});
 		}
 		notes = checkTroopNotes(briefing.troopNotes);
 		notesFrom = BRIEFING;
@@ -350,6 +355,7 @@ Crimea: Ukrainian territory occupied by Russia since 2014 (UN General Assembly r
 ${fileTable}
 
 ## Every change made to the source data
+
 1. **Crimea moved from Russia to Ukraine** (world.geojson, countries/RUS, countries/UKR). world-atlas
    draws Crimea as one polygon of Russia's MultiPolygon at every resolution. The polygon holding
    Simferopol (44.952 N, 34.102 E) is taken out of Russia and merged into Ukraine with
@@ -359,24 +365,27 @@ ${fileTable}
    a planar map): each ring is unwrapped so that consecutive longitudes differ by at most 180 degrees
    (points stored as -180 on a ring lying at +180 are put back at +180); a ring that winds round a pole
    (Antarctica) is closed along latitude -90 in steps of 90 degrees of longitude; a polygon that then
-   crosses +-180 (Russia's Chukotka, Fiji's Vanua Levu and Taveuni) is clipped at the antimeridian into
+   crosses +-180 (Russia's Chukotka, part of Fiji) is clipped at the antimeridian into
    two polygons, one ending at 180 and one starting at -180. No edge spans more than 180 degrees of
    longitude.
 3. **Cleaned and rewound**: coordinates rounded to ${DECIMALS} decimals (at most 11 m; the data's own grid
-   step is about 200-400 m), repeated points, spikes (A, B, A) and rings without area dropped (e.g. a
-   collapsed 4-point polygon of North Korea at 110m); self-intersections left in the source (e.g. two
-   spikes on Sudan's southern border at 110m, the antimeridian edges of Russia and Fiji) are resolved with
-   polyclip (non-zero rule). Every ring follows RFC 7946 (exterior counter-clockwise, holes clockwise) and
-   \`@turf/kinks\` finds no self-intersection in any feature.
+   step is about 200-400 m); repeated points, spikes (A, B, A) and rings without area dropped (e.g. a
+   collapsed 4-point polygon of North Korea at 110m). A ring that crosses itself loses the vertices that
+   make it cross (the tip of a spike): at 110m, two spikes on Sudan's southern border (2 vertices). The
+   other self-intersections of the source (Russia, Fiji) were the antimeridian edges, gone after step 2.
+   A polyclip (non-zero rule) pass is kept as a fallback; world-atlas ${atlasVersion} does not need it.
+   Every ring follows RFC 7946 (exterior counter-clockwise, holes clockwise) and \`@turf/kinks\` finds
+   no self-intersection in any feature.
 4. **Codes assigned**: ISO 3166 alpha-2 and alpha-3 from the numeric id (i18n-iso-countries). Features
    without an id: Kosovo gets the user-assigned codes \`XK\` / \`XKX\` (as used by the European
    Commission and the World Bank); Northern Cyprus (\`CYN\`) and Somaliland (\`SOL\`), which have no
    ISO code, get Natural Earth's own adm0_a3 code, with \`iso2\` and \`isoN3\` set to null.
-5. **Names modernised**: \`name\` is today's short English name from CLDR, \`new Intl.DisplayNames(['en'], { type: 'region' })\`
-   (Natural Earth 4.1 says "Macedonia", "eSwatini", "Czech Rep."; here "North
-   Macedonia", "Eswatini", "Czechia"), except the two Congos, which CLDR writes "Congo - Kinshasa" and
-   "Congo - Brazzaville": here "Democratic Republic of the Congo" and "Republic of the Congo".
-   Northern Cyprus and Somaliland keep descriptive names. Natural Earth's own names are dropped.
+5. **Names modernised**: \`name\` is today's short English name from CLDR,
+   \`new Intl.DisplayNames(['en'], { type: 'region' })\` (Natural Earth 4.1 says "Macedonia",
+   "eSwatini", "Czech Rep."; here "North Macedonia", "Eswatini", "Czechia"), except the two Congos,
+   which CLDR writes "Congo - Kinshasa" and "Congo - Brazzaville": here "Democratic Republic of the
+   Congo" and "Republic of the Congo". Northern Cyprus and Somaliland keep descriptive names.
+   Natural Earth's own names are dropped.
 6. **Features sorted** by iso3; properties reduced to the four above (world-atlas's \`id\` and \`name\`
    are replaced; the map uses \`promoteId: 'iso3'\`).
 7. **Bounds** (\`bounds.json\`, from the 110m shapes): the mainland is the largest polygon (by geodesic

@@ -17,7 +17,7 @@
 import { intersect } from '@turf/intersect';
 import { union } from '@turf/union';
 import { kinks } from '@turf/kinks';
-import { featureCollection, multiPolygon, polygon } from '@turf/helpers';
+import { featureCollection, polygon } from '@turf/helpers';
 
 /** @typedef {import('geojson').Position} Position */
 /** @typedef {Position[]} Ring */

@@ -5,9 +5,13 @@ const require = createRequire(import.meta.url);
 
 /** Waits until the map region says it has settled (aria-busy="false", from MapLibre's idle). */
 export async function mapIdle(page: Page) {
-	await expect(page.getByRole('region', { name: 'Map' })).toHaveAttribute('aria-busy', 'false', {
-		timeout: 30_000
-	});
+	await expect(page.getByRole('region', { name: 'Map', exact: true })).toHaveAttribute(
+		'aria-busy',
+		'false',
+		{
+			timeout: 30_000
+		}
+	);
 }
 
 /** Collects page errors and every request that leaves the page's own origin. */
@@ -68,5 +72,7 @@ export async function axeViolations(page: Page) {
 			targets: v.nodes.map((n) => n.target.join(' '))
 		}));
 	});
-	return result.filter((v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical');
+	return result.filter(
+		(v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical'
+	);
 }

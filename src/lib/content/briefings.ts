@@ -4,13 +4,15 @@
  */
 import { splitParagraphs, validateBriefing } from '$lib/briefing/schema';
 
-const jsonFiles = import.meta.glob('/src/content/*/briefing.json', { eager: true, import: 'default' });
+const jsonFiles = import.meta.glob('/src/content/*/briefing.json', {
+	eager: true,
+	import: 'default'
+});
 const articleFiles = import.meta.glob('/src/content/*/*.txt', {
 	eager: true,
 	query: '?raw',
 	import: 'default'
 }) as Record<string, string>;
-
 
 export function briefingIds(): string[] {
 	return Object.keys(jsonFiles).map((p) => p.split('/')[3]!);
@@ -22,7 +24,8 @@ export function servedBriefing(id: string) {
 	if (!raw) throw new Error(`No briefing "${id}" in src/content`);
 	const article = (raw.article ?? {}) as { file?: string };
 	const text = articleFiles[`/src/content/${id}/${article.file ?? 'article.txt'}`];
-	if (text === undefined) throw new Error(`src/content/${id}: article.file "${article.file}" not found`);
+	if (text === undefined)
+		throw new Error(`src/content/${id}: article.file "${article.file}" not found`);
 	const paragraphs = splitParagraphs(text);
 	const result = validateBriefing(raw, paragraphs);
 	if (!result.ok) {

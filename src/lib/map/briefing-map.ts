@@ -3,10 +3,25 @@
  * verbs of `BriefingMap` (select, fit, jump) and its callbacks (country clicked, busy, view changed);
  * the map knows nothing of panels or of the URL.
  */
-import { Map as MapLibreMap, setWorkerUrl, type MapGeoJSONFeature, type MapMouseEvent } from 'maplibre-gl';
+import {
+	Map as MapLibreMap,
+	setWorkerUrl,
+	type MapGeoJSONFeature,
+	type MapMouseEvent
+} from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { COLORS, OCCUPIED_PATTERN_ID, TROOPS_PATTERN_ID, WORLD_FILL, buildStyle, countryLayerIds, countrySourceId, type RoleLook, type StyledCountry } from './style';
+import {
+	COLORS,
+	OCCUPIED_PATTERN_ID,
+	TROOPS_PATTERN_ID,
+	WORLD_FILL,
+	buildStyle,
+	countryLayerIds,
+	countrySourceId,
+	type RoleLook,
+	type StyledCountry
+} from './style';
 import { GEODATA_URLS, MAINLAND_BOUNDS, type Bounds } from './geodata';
 import { patternImage, type PatternName } from './patterns';
 
@@ -77,13 +92,18 @@ export class BriefingMap {
 			style,
 			...(opts.view
 				? { center: [opts.view.lon, opts.view.lat], zoom: opts.view.zoom }
-				: { bounds: [[w, s], [e, n]], fitBoundsOptions: { padding: 24 } }),
+				: {
+						bounds: [
+							[w, s],
+							[e, n]
+						],
+						fitBoundsOptions: { padding: 24 }
+					}),
 			attributionControl: false,
 			renderWorldCopies: false,
 			dragRotate: false,
 			pitchWithRotate: false,
-			maxZoom: 9,
-			
+			maxZoom: 9
 		});
 		this.map.touchZoomRotate.disableRotation();
 		this.map.keyboard.disableRotation();
@@ -93,8 +113,14 @@ export class BriefingMap {
 			if (look.pattern === 'solid' || look.pattern === 'none') continue;
 			this.map.addImage(look.imageId, patternImage(look.pattern as PatternName), { pixelRatio: 2 });
 		}
-		this.map.addImage(OCCUPIED_PATTERN_ID, patternImage('hatch', hexToRgba(COLORS.occupied, 230)), { pixelRatio: 2 });
-		this.map.addImage(TROOPS_PATTERN_ID, patternImage('crosshatch', hexToRgba(COLORS.troops, 200)), { pixelRatio: 2 });
+		this.map.addImage(OCCUPIED_PATTERN_ID, patternImage('hatch', hexToRgba(COLORS.occupied, 230)), {
+			pixelRatio: 2
+		});
+		this.map.addImage(
+			TROOPS_PATTERN_ID,
+			patternImage('crosshatch', hexToRgba(COLORS.troops, 200)),
+			{ pixelRatio: 2 }
+		);
 
 		this.map.on('click', (e) => this.#click(e));
 		this.map.on('mousemove', (e) => this.#hover(e));
@@ -104,6 +130,8 @@ export class BriefingMap {
 		}
 		this.map.on('idle', () => this.#onBusy?.(false));
 		this.map.on('moveend', () => this.#onView?.(this.view()));
+		// The first view (the story's frame) is reported too, so it can be shared before any move.
+		this.map.once('load', () => this.#onView?.(this.view()));
 	}
 
 	onCountryClick(cb: (hit: CountryHit) => void) {
@@ -161,7 +189,8 @@ export class BriefingMap {
 		const sources = ['world'];
 		const own = countrySourceId(iso3, GEODATA_URLS);
 		if (own !== 'world' && this.#styled.some((c) => c.iso3 === iso3)) sources.push(own);
-		for (const source of sources) this.map.setFeatureState({ source, id: iso3 }, { selected: true });
+		for (const source of sources)
+			this.map.setFeatureState({ source, id: iso3 }, { selected: true });
 		this.#selected = { iso3, sources };
 	}
 

@@ -5,11 +5,7 @@
  * with the browser's own fonts (style spec, root `glyphs`: optional; without it `text-font` is a
  * CSS fallback list). No request leaves the origin.
  */
-import type {
-	ExpressionSpecification,
-	LayerSpecification,
-	StyleSpecification
-} from 'maplibre-gl';
+import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import type { PatternName } from './patterns';
 
 export interface RoleDefinition {
@@ -55,7 +51,13 @@ export const COLORS = {
 } as const;
 
 /** Fonts the browser already has; MapLibre rasterises labels locally from the first it finds. */
-export const LABEL_FONTS = ['Noto Sans Regular', 'DejaVu Sans', 'Liberation Sans', 'Arial', 'sans-serif'];
+export const LABEL_FONTS = [
+	'Noto Sans Regular',
+	'DejaVu Sans',
+	'Liberation Sans',
+	'Arial',
+	'sans-serif'
+];
 
 export const OCCUPIED_PATTERN_ID = 'pattern-occupied';
 export const TROOPS_PATTERN_ID = 'pattern-troops';

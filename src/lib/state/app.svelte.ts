@@ -21,6 +21,8 @@ export class AppState {
 	mapUnavailable = $state<string | null>(null);
 
 	index = $derived(this.briefing ? countryIndex(this.briefing) : null);
+	// A derived lookup rebuilt whenever the list changes: never mutated, so a plain Map is right.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#names = $derived(new Map(this.countryNames.map((c) => [c.iso3, c.name])));
 
 	/** Today's short English name of a country; the code itself when none is known. */

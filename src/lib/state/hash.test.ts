@@ -10,7 +10,11 @@ describe('parseHash', () => {
 	});
 
 	it('accepts MapLibre hashes with bearing and pitch', () => {
-		expect(parseHash('#map=3.5/48.85/2.35/10/20').view).toEqual({ zoom: 3.5, lat: 48.85, lon: 2.35 });
+		expect(parseHash('#map=3.5/48.85/2.35/10/20').view).toEqual({
+			zoom: 3.5,
+			lat: 48.85,
+			lon: 2.35
+		});
 	});
 
 	it.each([

@@ -59,7 +59,10 @@ export function parseHash(hash: string): HashState {
 
 /** Rounds like MapLibre's own hash: enough digits to pin the view at that zoom, no more. */
 function formatView({ zoom, lat, lon }: View): string {
-	const precision = Math.max(0, Math.ceil((zoom * Math.LN2 + Math.log(512 / 360 / 0.5)) / Math.LN10));
+	const precision = Math.max(
+		0,
+		Math.ceil((zoom * Math.LN2 + Math.log(512 / 360 / 0.5)) / Math.LN10)
+	);
 	const m = Math.pow(10, precision);
 	const round = (n: number) => Math.round(n * m) / m;
 	return `${Math.round(zoom * 100) / 100}/${round(lat)}/${round(lon)}`;
@@ -97,4 +100,18 @@ export function onHashChange(listener: (state: HashState) => void): () => void {
 	const handler = () => listener(readHash());
 	window.addEventListener('hashchange', handler);
 	return () => window.removeEventListener('hashchange', handler);
+}
+
+/**
+ * Drops a hash that cannot be percent-decoded, keeping its valid parts. Run before SvelteKit's
+ * router starts: the router decodes the hash to scroll to an element of that id and would throw
+ * "URI malformed" on a hand-typed `%`.
+ */
+export function repairHash(): void {
+	try {
+		decodeURIComponent(location.hash);
+	} catch {
+		const url = `${location.pathname}${location.search}${formatHash(readHash())}`;
+		history.replaceState(history.state, '', url);
+	}
 }

@@ -77,7 +77,10 @@ export function buildPanelModel(
 			pattern: r.role.pattern,
 			primary: i === 0
 		})),
-		passages: (dossier?.passages ?? []).map((p) => ({ paragraph: p.paragraph, segments: p.segments })),
+		passages: (dossier?.passages ?? []).map((p) => ({
+			paragraph: p.paragraph,
+			segments: p.segments
+		})),
 		notes: notes.map((n) => ({
 			id: n.id,
 			text: n.text,
