@@ -1,5 +1,6 @@
 // Troop notes of a briefing (src/content/<id>/briefing.json, `troopNotes`) -> GeoJSON features.
 
+import { labelPoint } from './bounds.js';
 import { round } from './rings.js';
 
 /** @typedef {import('./rings.js').Polygonal} Polygonal */
@@ -177,15 +178,20 @@ export function troopFeatures(note, deriveZone) {
 	/** @param {number[]} c */
 	const pos = (c) => [round(c[0] ?? NaN), round(c[1] ?? NaN)];
 	if ('derive' in g) {
+		const zone = deriveZone(g);
+		const props = { label, widthKm: g.widthKm, ...(g.reason ? { reason: g.reason } : {}) };
+		// One label point per zone (its largest part's pole of inaccessibility): a symbol layer on
+		// the polygon itself would repeat the label on every part and tile.
 		return [
-			out({ label, widthKm: g.widthKm, ...(g.reason ? { reason: g.reason } : {}) }, deriveZone(g))
+			out({ ...props, kind: 'zone' }, zone),
+			out({ ...props, kind: 'zone-label' }, { type: 'Point', coordinates: labelPoint(zone) })
 		];
 	}
 	if (g.type === 'Point') {
 		const place = g.name;
 		return [
 			out(
-				{ label: place ?? label, ...(place ? { place } : {}) },
+				{ label: place ?? label, kind: 'position', ...(place ? { place } : {}) },
 				{ type: 'Point', coordinates: pos(g.coordinates) }
 			)
 		];
@@ -194,8 +200,10 @@ export function troopFeatures(note, deriveZone) {
 	if (names) {
 		return g.coordinates.map((c, i) => {
 			const place = names[i] ?? '';
-			return out({ label: place, place }, { type: 'Point', coordinates: pos(c) });
+			return out({ label: place, place, kind: 'position' }, { type: 'Point', coordinates: pos(c) });
 		});
 	}
-	return [out({ label }, { type: 'MultiPoint', coordinates: g.coordinates.map(pos) })];
+	return [
+		out({ label, kind: 'position' }, { type: 'MultiPoint', coordinates: g.coordinates.map(pos) })
+	];
 }

@@ -184,27 +184,68 @@ export function buildStyle(
 			id: TROOP_ZONE_FILL,
 			type: 'fill',
 			source: 'troops',
-			filter: ['==', ['geometry-type'], 'Polygon'],
+			filter: ['==', ['get', 'kind'], 'zone'],
 			paint: { 'fill-pattern': TROOPS_PATTERN_ID, 'fill-opacity': 0.9 }
 		},
 		{
 			id: 'troops-article-zone-outline',
 			type: 'line',
 			source: 'troops',
-			filter: ['==', ['geometry-type'], 'Polygon'],
+			filter: ['==', ['get', 'kind'], 'zone'],
 			paint: { 'line-color': COLORS.troops, 'line-width': 1.5, 'line-dasharray': [4, 2] }
 		},
 		{
 			id: TROOP_POINTS,
 			type: 'circle',
 			source: 'troops',
-			filter: ['==', ['geometry-type'], 'Point'],
+			filter: ['==', ['get', 'kind'], 'position'],
 			paint: {
 				'circle-radius': 6,
 				'circle-color': COLORS.troops,
 				'circle-stroke-color': '#ffffff',
 				'circle-stroke-width': 2
 			}
+		},
+		{
+			// Every mark says where it comes from, and approximate ones say so.
+			id: 'troops-article-labels',
+			type: 'symbol',
+			source: 'troops',
+			filter: ['!=', ['get', 'kind'], 'zone'],
+			layout: {
+				'text-field': [
+					'case',
+					['==', ['get', 'kind'], 'position'],
+					[
+						'concat',
+						['get', 'forces'],
+						', ',
+						['get', 'label'],
+						['case', ['get', 'approximate'], ' (approx.)', ''],
+						'\n',
+						['get', 'provenance']
+					],
+					['concat', ['get', 'label'], '\nIllustrative area · ', ['get', 'provenance']]
+				],
+				'text-font': LABEL_FONTS,
+				'text-size': 12,
+				'text-max-width': 14,
+				'text-variable-anchor': ['top', 'bottom', 'left', 'right'],
+				'text-radial-offset': 0.9
+			},
+			paint: { 'text-color': COLORS.troops, 'text-halo-color': COLORS.halo, 'text-halo-width': 2 }
+		},
+		{
+			id: 'crimea-label',
+			type: 'symbol',
+			source: 'crimea',
+			minzoom: 3.5,
+			layout: {
+				'text-field': ['concat', ['get', 'name'], '\noccupied since 2014'],
+				'text-font': LABEL_FONTS,
+				'text-size': 11
+			},
+			paint: { 'text-color': COLORS.occupied, 'text-halo-color': COLORS.halo, 'text-halo-width': 2 }
 		},
 		{
 			id: 'selected-outline-world',

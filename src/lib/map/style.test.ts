@@ -1,0 +1,76 @@
+import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { SWATCHES } from '$lib/briefing/palette';
+import { parseServedBriefing, splitParagraphs } from '$lib/briefing/schema';
+import { buildStyle, countryLayerIds, roleLooks, type GeodataUrls } from './style';
+
+const raw = JSON.parse(readFileSync('src/content/feb-2022/briefing.json', 'utf8'));
+const paragraphs = splitParagraphs(readFileSync('src/content/feb-2022/article.txt', 'utf8'));
+const parsed = parseServedBriefing({ ...raw, article: { ...raw.article, paragraphs } });
+if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+const briefing = parsed.briefing;
+
+const urls: GeodataUrls = {
+	world: '/_app/world.geojson',
+	labels: '/_app/labels.geojson',
+	crimea: '/_app/crimea.geojson',
+	troops: '/_app/troops-article.geojson',
+	countries: Object.fromEntries(
+		['FRA', 'RUS', 'UKR', 'MLI', 'HUN', 'SVN'].map((c) => [c, `/_app/${c}.geojson`])
+	)
+};
+const looks = roleLooks(briefing.roles, SWATCHES);
+const styled = briefing.countries.flatMap((c) =>
+	c.roles[0] ? [{ iso3: c.iso3, role: c.roles[0].role }] : []
+);
+const style = buildStyle(styled, looks, urls);
+
+describe('buildStyle', () => {
+	it('is a valid MapLibre style', () => {
+		expect(validateStyleMin(style)).toEqual([]);
+		// ...and the validator does catch a broken one.
+		const broken = structuredClone(style);
+		(broken.layers[1] as { paint: Record<string, unknown> }).paint['fill-color'] = 42;
+		expect(validateStyleMin(broken).length).toBeGreaterThan(0);
+	});
+
+	it('fetches nothing from another host: no glyphs, no sprite, local sources only', () => {
+		expect(style.glyphs).toBeUndefined();
+		expect(style.sprite).toBeUndefined();
+		for (const source of Object.values(style.sources)) {
+			const data = (source as { data?: unknown }).data;
+			expect(typeof data === 'string' && data.startsWith('/_app/')).toBe(true);
+		}
+	});
+
+	it('gives each of the six countries its own role layer from finer geometry', () => {
+		for (const iso3 of ['FRA', 'RUS', 'UKR', 'MLI', 'HUN', 'SVN']) {
+			const fill = style.layers.find((l) => l.id === countryLayerIds(iso3).fill);
+			expect(fill, iso3).toBeDefined();
+			expect((fill as { source: string }).source).toBe(`country-${iso3}`);
+		}
+	});
+
+	it('fills each country with the colour of its primary role', () => {
+		const fra = style.layers.find((l) => l.id === countryLayerIds('FRA').fill) as {
+			paint: Record<string, unknown>;
+		};
+		const mediator = looks.find((l) => l.id === 'mediator')!;
+		expect(fra.paint['fill-color']).toBe(mediator.color);
+	});
+
+	it('draws roles apart by a second cue besides colour', () => {
+		const pairs = looks.map((l) => `${l.pattern}`);
+		// Every role but one may be solid; the rest differ in texture (or dashed outline).
+		expect(new Set(pairs).size).toBe(looks.length);
+	});
+
+	it('labels the article troop marks with their provenance and Crimea as occupied', () => {
+		const ids = style.layers.map((l) => l.id);
+		expect(ids).toContain('troops-article-labels');
+		expect(ids).toContain('crimea-occupied');
+		expect(ids).toContain('crimea-label');
+		expect(JSON.stringify(style)).toContain('provenance');
+	});
+});
