@@ -6,6 +6,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import world from '../../geodata/world.geojson?url';
 import labels from '../../geodata/labels.geojson?url';
 
+performance.mark('map-create');
 setWorkerUrl(workerUrl);
 const el = document.getElementById('map');
 const map = new Map({
@@ -41,4 +42,5 @@ const map = new Map({
 	attributionControl: false,
 	renderWorldCopies: false
 });
+map.once('load', () => performance.mark('map-load'));
 map.on('idle', () => el.setAttribute('aria-busy', 'false'));

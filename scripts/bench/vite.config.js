@@ -12,6 +12,6 @@ export default defineConfig({
 	build: {
 		outDir: '../../bench-results/bare',
 		emptyOutDir: true,
-		rollupOptions: { input: `${here}bare.html` }
+		rollupOptions: { input: `${here}index.html` }
 	}
 });
