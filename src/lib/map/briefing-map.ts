@@ -6,6 +6,7 @@
 import {
 	Map as MapLibreMap,
 	setWorkerUrl,
+	type GeoJSONSource,
 	type MapGeoJSONFeature,
 	type MapMouseEvent
 } from 'maplibre-gl';
@@ -13,6 +14,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import {
 	COLORS,
+	FINE_FROM_ZOOM,
 	OCCUPIED_PATTERN_ID,
 	TROOPS_PATTERN_ID,
 	WORLD_FILL,
@@ -35,11 +37,13 @@ export interface View {
 
 export interface BriefingMapOptions {
 	container: HTMLElement;
+	/** A view to open on (from a shared link); it wins over the frame. */
+	view?: View;
+	/** The story's first view (from the briefing), when there is one. */
+	frame?: Bounds;
+	/** The countries styled by their primary role, and how each role looks. */
 	countries: readonly StyledCountry[];
 	looks: readonly RoleLook[];
-	/** The story's first view, used when no view was given. */
-	frame: Bounds;
-	view?: View;
 	/** A name for the map canvas, read by screen readers. */
 	label: string;
 	reducedMotion?: boolean;
@@ -52,16 +56,6 @@ export interface CountryHit {
 
 type Padding = { top: number; right: number; bottom: number; left: number };
 
-/** Whether this browser can draw the map at all (WebGL 2, which MapLibre 5+ needs). */
-export function webglSupported(): boolean {
-	try {
-		const canvas = document.createElement('canvas');
-		return !!canvas.getContext('webgl2');
-	} catch {
-		return false;
-	}
-}
-
 function hexToRgba(hex: string, alpha: number): [number, number, number, number] {
 	const n = parseInt(hex.slice(1), 16);
 	return [(n >> 16) & 255, (n >> 8) & 255, n & 255, alpha];
@@ -69,36 +63,32 @@ function hexToRgba(hex: string, alpha: number): [number, number, number, number]
 
 export class BriefingMap {
 	readonly map: MapLibreMap;
-	#countryFills: string[];
+	#countryFills: string[] = [];
 	#hovered: { source: string; id: string } | null = null;
 	#selected: { iso3: string; sources: string[] } | null = null;
 	#reducedMotion: boolean;
 	#onCountry: ((hit: CountryHit) => void) | null = null;
 	#onBusy: ((busy: boolean) => void) | null = null;
 	#onView: ((view: View) => void) | null = null;
-	#styled: readonly StyledCountry[];
+	#styled: readonly StyledCountry[] = [];
 
+	/**
+	 * The whole style is built at once: adding layers to a running map would make MapLibre cut the
+	 * basemap's tiles again. With no countries (a briefing that failed to load) the map still works.
+	 */
 	constructor(opts: BriefingMapOptions) {
 		this.#reducedMotion = opts.reducedMotion ?? false;
-		this.#styled = opts.countries;
+		const f = opts.frame;
+		const camera = opts.view
+			? { center: [opts.view.lon, opts.view.lat] as [number, number], zoom: opts.view.zoom }
+			: f
+				? { bounds: [f[0], f[1], f[2], f[3]] as Bounds, fitBoundsOptions: { padding: 24 } }
+				: { center: [20, 35] as [number, number], zoom: 2 };
 		const style = buildStyle(opts.countries, opts.looks, GEODATA_URLS);
-		this.#countryFills = opts.countries
-			.filter((c) => style.layers.some((l) => l.id === countryLayerIds(c.iso3).fill))
-			.map((c) => countryLayerIds(c.iso3).fill);
-
-		const [w, s, e, n] = opts.frame;
 		this.map = new MapLibreMap({
 			container: opts.container,
 			style,
-			...(opts.view
-				? { center: [opts.view.lon, opts.view.lat], zoom: opts.view.zoom }
-				: {
-						bounds: [
-							[w, s],
-							[e, n]
-						],
-						fitBoundsOptions: { padding: 24 }
-					}),
+			...camera,
 			attributionControl: false,
 			renderWorldCopies: false,
 			dragRotate: false,
@@ -113,6 +103,11 @@ export class BriefingMap {
 			if (look.pattern === 'solid' || look.pattern === 'none') continue;
 			this.map.addImage(look.imageId, patternImage(look.pattern as PatternName), { pixelRatio: 2 });
 		}
+		this.#styled = opts.countries;
+		this.#countryFills = opts.countries
+			.flatMap((c) => [countryLayerIds(c.iso3, true).fill, countryLayerIds(c.iso3).fill])
+			.filter((id) => style.layers.some((l) => l.id === id));
+		this.#loadFineWhenZoomed(opts.countries);
 		this.map.addImage(OCCUPIED_PATTERN_ID, patternImage('hatch', hexToRgba(COLORS.occupied, 230)), {
 			pixelRatio: 2
 		});
@@ -132,6 +127,29 @@ export class BriefingMap {
 		this.map.on('moveend', () => this.#onView?.(this.view()));
 		// The first view (the story's frame) is reported too, so it can be shared before any move.
 		this.map.once('load', () => this.#onView?.(this.view()));
+	}
+
+	/**
+	 * The focus countries' 1:50m files load the first time the view reaches FINE_FROM_ZOOM: at the
+	 * story's frame they are not drawn, and MapLibre's single worker (on two cores) would otherwise
+	 * parse them before it cuts the basemap's first tiles.
+	 */
+	#loadFineWhenZoomed(countries: readonly StyledCountry[]) {
+		const load = () => {
+			if (this.map.getZoom() < FINE_FROM_ZOOM - 0.5) return false;
+			for (const { iso3 } of countries) {
+				const id = countrySourceId(iso3, GEODATA_URLS);
+				const source = id === 'world' ? undefined : this.map.getSource<GeoJSONSource>(id);
+				source?.setData(GEODATA_URLS.countries[iso3]!);
+			}
+			return true;
+		};
+		const onZoom = () => {
+			if (load()) this.map.off('zoom', onZoom);
+		};
+		this.map.once('load', () => {
+			if (!load()) this.map.on('zoom', onZoom);
+		});
 	}
 
 	onCountryClick(cb: (hit: CountryHit) => void) {

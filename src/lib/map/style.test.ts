@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SWATCHES } from '$lib/briefing/palette';
 import { parseServedBriefing, splitParagraphs } from '$lib/briefing/schema';
-import { buildStyle, countryLayerIds, roleLooks, type GeodataUrls } from './style';
+import { FINE_FROM_ZOOM, buildStyle, countryLayerIds, roleLooks, type GeodataUrls } from './style';
 
 const raw = JSON.parse(readFileSync('src/content/feb-2022/briefing.json', 'utf8'));
 const paragraphs = splitParagraphs(readFileSync('src/content/feb-2022/article.txt', 'utf8'));
@@ -39,16 +39,19 @@ describe('buildStyle', () => {
 		expect(style.glyphs).toBeUndefined();
 		expect(style.sprite).toBeUndefined();
 		for (const source of Object.values(style.sources)) {
+			// A local file, or an inline collection (the 1:50m sources start empty, loaded on zoom).
 			const data = (source as { data?: unknown }).data;
-			expect(typeof data === 'string' && data.startsWith('/_app/')).toBe(true);
+			if (typeof data === 'string') expect(data.startsWith('/_app/'), data).toBe(true);
+			else expect(data).toMatchObject({ type: 'FeatureCollection' });
 		}
 	});
 
-	it('gives each of the six countries its own role layer from finer geometry', () => {
+	it('gives each of the six countries its role layers, 1:110m far out and 1:50m close up', () => {
 		for (const iso3 of ['FRA', 'RUS', 'UKR', 'MLI', 'HUN', 'SVN']) {
-			const fill = style.layers.find((l) => l.id === countryLayerIds(iso3).fill);
-			expect(fill, iso3).toBeDefined();
-			expect((fill as { source: string }).source).toBe(`country-${iso3}`);
+			const fine = style.layers.find((l) => l.id === countryLayerIds(iso3, true).fill);
+			const coarse = style.layers.find((l) => l.id === countryLayerIds(iso3).fill);
+			expect(fine, iso3).toMatchObject({ source: `country-${iso3}`, minzoom: FINE_FROM_ZOOM });
+			expect(coarse, iso3).toMatchObject({ source: 'world', maxzoom: FINE_FROM_ZOOM });
 		}
 	});
 

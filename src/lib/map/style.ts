@@ -75,12 +75,22 @@ export function roleLooks(
 	}));
 }
 
-/** Layer ids of one styled country: the fill is what a click hits. */
-export function countryLayerIds(iso3: string) {
+/**
+ * Below this zoom a country's role layers draw the world file's 1:110m shape; from it on, the
+ * country's own 1:50m file. The finer files are then only fetched and tiled when someone zooms
+ * in, which keeps the first load close to a bare basemap's (see `npm run bench`).
+ */
+export const FINE_FROM_ZOOM = 3.5;
+
+const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+/** Layer ids of one styled country at one resolution: the fill is what a click hits. */
+export function countryLayerIds(iso3: string, fine = false) {
+	const suffix = fine ? '-50m' : '';
 	return {
-		fill: `country-${iso3}-fill`,
-		pattern: `country-${iso3}-pattern`,
-		outline: `country-${iso3}-outline`
+		fill: `country-${iso3}-fill${suffix}`,
+		pattern: `country-${iso3}-pattern${suffix}`,
+		outline: `country-${iso3}-outline${suffix}`
 	};
 }
 
@@ -97,6 +107,51 @@ export const WORLD_FILL = 'world-fill';
 export const TROOP_ZONE_FILL = 'troops-article-zone';
 export const TROOP_POINTS = 'troops-article-points';
 
+/** The fill, texture and outline that show a country's primary role, from one source. */
+function roleLayers(
+	iso3: string,
+	look: RoleLook,
+	source: string,
+	zoom: { minzoom?: number; maxzoom?: number },
+	fine: boolean
+): LayerSpecification[] {
+	const ids = countryLayerIds(iso3, fine);
+	const common = {
+		source,
+		filter: ['==', ['get', 'iso3'], iso3] as ExpressionSpecification,
+		metadata: { iso3, role: look.id },
+		...zoom
+	};
+	const layers: LayerSpecification[] = [
+		{
+			id: ids.fill,
+			type: 'fill',
+			...common,
+			paint: { 'fill-color': look.color, 'fill-opacity': whenState('hover', 0.8, 0.62) }
+		}
+	];
+	if (look.pattern !== 'solid' && look.pattern !== 'none') {
+		layers.push({
+			id: ids.pattern,
+			type: 'fill',
+			...common,
+			paint: { 'fill-pattern': look.imageId }
+		});
+	}
+	layers.push({
+		id: ids.outline,
+		type: 'line',
+		...common,
+		paint: {
+			'line-color': look.color,
+			'line-width': 1.6,
+			// 'none' draws the role by a dashed outline alone, so it still differs from plain land.
+			...(look.pattern === 'none' ? { 'line-dasharray': [3, 2] } : {})
+		}
+	});
+	return layers;
+}
+
 export function buildStyle(
 	countries: readonly StyledCountry[],
 	looks: readonly RoleLook[],
@@ -112,53 +167,23 @@ export function buildStyle(
 
 	const layers: LayerSpecification[] = [
 		{ id: 'sea', type: 'background', paint: { 'background-color': COLORS.sea } },
-		{ id: WORLD_FILL, type: 'fill', source: 'world', paint: { 'fill-color': COLORS.land } },
-		{
-			id: 'world-hover',
-			type: 'fill',
-			source: 'world',
-			paint: { 'fill-color': '#000000', 'fill-opacity': whenState('hover', 0.08, 0) }
-		}
+		{ id: WORLD_FILL, type: 'fill', source: 'world', paint: { 'fill-color': COLORS.land } }
 	];
 
 	for (const { iso3, role } of countries) {
 		const look = lookOf.get(role);
 		if (!look) continue;
-		const source = countrySourceId(iso3, urls);
-		if (source !== 'world') {
-			sources[source] = { type: 'geojson', data: urls.countries[iso3]!, promoteId: 'iso3' };
+		const fineSource = countrySourceId(iso3, urls);
+		if (fineSource === 'world') {
+			layers.push(...roleLayers(iso3, look, 'world', {}, false));
+			continue;
 		}
-		const filter: ExpressionSpecification = ['==', ['get', 'iso3'], iso3];
-		const ids = countryLayerIds(iso3);
-		const common = { source, filter, metadata: { iso3, role } };
-		layers.push({
-			id: ids.fill,
-			type: 'fill',
-			...common,
-			paint: {
-				'fill-color': look.color,
-				'fill-opacity': whenState('hover', 0.8, 0.62)
-			}
-		});
-		if (look.pattern !== 'solid' && look.pattern !== 'none') {
-			layers.push({
-				id: ids.pattern,
-				type: 'fill',
-				...common,
-				paint: { 'fill-pattern': look.imageId }
-			});
-		}
-		layers.push({
-			id: ids.outline,
-			type: 'line',
-			...common,
-			paint: {
-				'line-color': look.color,
-				'line-width': 1.6,
-				// 'none' draws the role by a dashed outline alone, so it still differs from plain land.
-				...(look.pattern === 'none' ? { 'line-dasharray': [3, 2] } : {})
-			}
-		});
+		// Empty until the map first zooms past FINE_FROM_ZOOM (BriefingMap loads it then).
+		sources[fineSource] = { type: 'geojson', data: EMPTY, promoteId: 'iso3' };
+		layers.push(
+			...roleLayers(iso3, look, 'world', { maxzoom: FINE_FROM_ZOOM }, false),
+			...roleLayers(iso3, look, fineSource, { minzoom: FINE_FROM_ZOOM }, true)
+		);
 	}
 
 	layers.push(
@@ -248,6 +273,18 @@ export function buildStyle(
 			paint: { 'text-color': COLORS.occupied, 'text-halo-color': COLORS.halo, 'text-halo-width': 2 }
 		},
 		{
+			// Hover is an outline, not a tinted fill: a fill drawn at opacity 0 over every country
+			// still costs a full screen of fragments per frame under a software renderer.
+			id: 'world-hover',
+			type: 'line',
+			source: 'world',
+			paint: {
+				'line-color': COLORS.selected,
+				'line-width': whenState('hover', 2, 0),
+				'line-opacity': whenState('hover', 0.7, 0)
+			}
+		},
+		{
 			id: 'selected-outline-world',
 			type: 'line',
 			source: 'world',
@@ -267,6 +304,7 @@ export function buildStyle(
 			id: `country-${iso3}-selected`,
 			type: 'line',
 			source,
+			minzoom: FINE_FROM_ZOOM,
 			paint: {
 				'line-color': COLORS.selected,
 				'line-width': whenState('selected', 3, 0),
