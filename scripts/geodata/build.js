@@ -138,6 +138,13 @@ export function generate({ root = ROOT, log = () => {} } = {}) {
 		(c) => `"${c.props.iso3}":${JSON.stringify(mainlandBounds(c.geometry))}`
 	);
 	files.set('geodata/bounds.json', `{\n${bounds.join(',\n')}\n}\n`);
+	// Names by code, sorted by name: the app's country list, bundled so it needs no fetch and
+	// works as a text briefing even where the map cannot draw.
+	const names = [...world.countries]
+		.map((c) => [c.props.iso3, c.props.name])
+		.sort((a, b) => String(a[1]).localeCompare(String(b[1]), 'en'))
+		.map(([iso3, name]) => `${JSON.stringify(iso3)}:${JSON.stringify(name)}`);
+	files.set('geodata/names.json', `{\n${names.join(',\n')}\n}\n`);
 	files.set(
 		'geodata/labels.geojson',
 		featureCollectionText(
@@ -335,7 +342,8 @@ function sourcesMarkdown({ atlasVersion, sizes, notesFrom, zoneNotes, worldCount
 				'`bounds.json`',
 				"`{ ISO3: [west, south, east, north] }`, the mainland's camera bounds, every country of world.geojson"
 			],
-			['`labels.geojson`', 'one Point per country of world.geojson, `{ iso3, name }`']
+			['`labels.geojson`', 'one Point per country of world.geojson, `{ iso3, name }`'],
+			['`names.json`', 'the name of every country of world.geojson by ISO alpha-3, sorted by name']
 		]
 	);
 	return `# geodata: sources, licences, changes

@@ -534,3 +534,16 @@ describe('build helpers', () => {
 		}
 	);
 });
+
+describe('names.json', () => {
+	it('names every country of world.geojson, with the same modern names, sorted by name', () => {
+		const names = JSON.parse(read('names.json')) as Record<string, string>;
+		const fromWorld = new Map(
+			world.features.map((f) => [String(f.properties?.iso3), String(f.properties?.name)])
+		);
+		expect(new Map(Object.entries(names))).toEqual(fromWorld);
+		const list = Object.values(names);
+		expect(list).toEqual([...list].sort((a, b) => a.localeCompare(b, 'en')));
+		expect(names.MKD).toBe('North Macedonia');
+	});
+});

@@ -7,6 +7,7 @@ import labels from '../../../geodata/labels.geojson?url';
 import crimea from '../../../geodata/overlays/crimea.geojson?url';
 import troops from '../../../geodata/overlays/troops-article.geojson?url';
 import bounds from '../../../geodata/bounds.json';
+import names from '../../../geodata/names.json';
 import type { GeodataUrls } from './style';
 
 const countryFiles = import.meta.glob('../../../geodata/countries/*.geojson', {
@@ -34,17 +35,6 @@ export interface CountryName {
 }
 
 /** Every country of the basemap with its modern short English name, sorted by name. */
-export async function loadCountryNames(fetcher: typeof fetch = fetch): Promise<CountryName[]> {
-	const res = await fetcher(world);
-	if (!res.ok) throw new Error(`Could not load the country list (${res.status})`);
-	const fc = (await res.json()) as { features: { properties: { iso3?: string; name?: string } }[] };
-	const seen = new Set<string>();
-	const names: CountryName[] = [];
-	for (const f of fc.features) {
-		const { iso3, name } = f.properties;
-		if (!iso3 || !name || seen.has(iso3)) continue;
-		seen.add(iso3);
-		names.push({ iso3, name });
-	}
-	return names.sort((a, b) => a.name.localeCompare(b.name, 'en'));
-}
+export const COUNTRY_NAMES: CountryName[] = Object.entries(names as Record<string, string>).map(
+	([iso3, name]) => ({ iso3, name })
+);

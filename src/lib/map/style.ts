@@ -127,7 +127,12 @@ function roleLayers(
 			id: ids.fill,
 			type: 'fill',
 			...common,
-			paint: { 'fill-color': look.color, 'fill-opacity': whenState('hover', 0.8, 0.62) }
+			// No antialiasing pass: the outline layer above draws the edge anyway.
+			paint: {
+				'fill-color': look.color,
+				'fill-opacity': whenState('hover', 0.8, 0.62),
+				'fill-antialias': false
+			}
 		}
 	];
 	if (look.pattern !== 'solid' && look.pattern !== 'none') {
@@ -135,7 +140,7 @@ function roleLayers(
 			id: ids.pattern,
 			type: 'fill',
 			...common,
-			paint: { 'fill-pattern': look.imageId }
+			paint: { 'fill-pattern': look.imageId, 'fill-antialias': false }
 		});
 	}
 	layers.push({
@@ -197,7 +202,7 @@ export function buildStyle(
 			id: 'crimea-occupied',
 			type: 'fill',
 			source: 'crimea',
-			paint: { 'fill-pattern': OCCUPIED_PATTERN_ID }
+			paint: { 'fill-pattern': OCCUPIED_PATTERN_ID, 'fill-antialias': false }
 		},
 		{
 			id: 'crimea-outline',
@@ -210,7 +215,7 @@ export function buildStyle(
 			type: 'fill',
 			source: 'troops',
 			filter: ['==', ['get', 'kind'], 'zone'],
-			paint: { 'fill-pattern': TROOPS_PATTERN_ID, 'fill-opacity': 0.9 }
+			paint: { 'fill-pattern': TROOPS_PATTERN_ID, 'fill-opacity': 0.9, 'fill-antialias': false }
 		},
 		{
 			id: 'troops-article-zone-outline',
