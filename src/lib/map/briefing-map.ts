@@ -6,7 +6,7 @@
 import {
 	Map as MapLibreMap,
 	setWorkerUrl,
-	type GeoJSONSource,
+	type StyleSpecification,
 	type MapGeoJSONFeature,
 	type MapMouseEvent
 } from 'maplibre-gl';
@@ -19,6 +19,7 @@ import {
 	TROOPS_PATTERN_ID,
 	WORLD_FILL,
 	buildStyle,
+	splitFine,
 	countryLayerIds,
 	countrySourceId,
 	type RoleLook,
@@ -70,7 +71,6 @@ export class BriefingMap {
 	#onCountry: ((hit: CountryHit) => void) | null = null;
 	#onBusy: ((busy: boolean) => void) | null = null;
 	#onView: ((view: View) => void) | null = null;
-	#styled: readonly StyledCountry[] = [];
 
 	/**
 	 * The whole style is built at once: adding layers to a running map would make MapLibre cut the
@@ -84,10 +84,11 @@ export class BriefingMap {
 			: f
 				? { bounds: [f[0], f[1], f[2], f[3]] as Bounds, fitBoundsOptions: { padding: 24 } }
 				: { center: [20, 35] as [number, number], zoom: 2 };
-		const style = buildStyle(opts.countries, opts.looks, GEODATA_URLS);
+		const full = buildStyle(opts.countries, opts.looks, GEODATA_URLS);
+		const { first, fine } = splitFine(full);
 		this.map = new MapLibreMap({
 			container: opts.container,
-			style,
+			style: first,
 			...camera,
 			attributionControl: false,
 			renderWorldCopies: false,
@@ -103,11 +104,10 @@ export class BriefingMap {
 			if (look.pattern === 'solid' || look.pattern === 'none') continue;
 			this.map.addImage(look.imageId, patternImage(look.pattern as PatternName), { pixelRatio: 2 });
 		}
-		this.#styled = opts.countries;
 		this.#countryFills = opts.countries
 			.flatMap((c) => [countryLayerIds(c.iso3, true).fill, countryLayerIds(c.iso3).fill])
-			.filter((id) => style.layers.some((l) => l.id === id));
-		this.#loadFineWhenZoomed(opts.countries);
+			.filter((id) => full.layers.some((l) => l.id === id));
+		this.#addFineWhenZoomed(full, fine);
 		this.map.addImage(OCCUPIED_PATTERN_ID, patternImage('hatch', hexToRgba(COLORS.occupied, 230)), {
 			pixelRatio: 2
 		});
@@ -130,25 +130,26 @@ export class BriefingMap {
 	}
 
 	/**
-	 * The focus countries' 1:50m files load the first time the view reaches FINE_FROM_ZOOM: at the
-	 * story's frame they are not drawn, and MapLibre's single worker (on two cores) would otherwise
-	 * parse them before it cuts the basemap's first tiles.
+	 * Adds the 1:50m part of the style (see `splitFine`) the first time the view reaches
+	 * FINE_FROM_ZOOM, each layer inserted where the full style puts it.
 	 */
-	#loadFineWhenZoomed(countries: readonly StyledCountry[]) {
-		const load = () => {
+	#addFineWhenZoomed(full: StyleSpecification, fine: ReturnType<typeof splitFine>['fine']) {
+		const add = () => {
 			if (this.map.getZoom() < FINE_FROM_ZOOM - 0.5) return false;
-			for (const { iso3 } of countries) {
-				const id = countrySourceId(iso3, GEODATA_URLS);
-				const source = id === 'world' ? undefined : this.map.getSource<GeoJSONSource>(id);
-				source?.setData(GEODATA_URLS.countries[iso3]!);
+			for (const [id, source] of Object.entries(fine.sources)) this.map.addSource(id, source);
+			const order = full.layers.map((l) => l.id);
+			for (const layer of fine.layers) {
+				const next = order.slice(order.indexOf(layer.id) + 1).find((id) => this.map.getLayer(id));
+				this.map.addLayer(layer, next);
 			}
+			if (this.#selected) this.select(this.#selected.iso3);
 			return true;
 		};
 		const onZoom = () => {
-			if (load()) this.map.off('zoom', onZoom);
+			if (add()) this.map.off('zoom', onZoom);
 		};
 		this.map.once('load', () => {
-			if (!load()) this.map.on('zoom', onZoom);
+			if (!add()) this.map.on('zoom', onZoom);
 		});
 	}
 
@@ -197,6 +198,11 @@ export class BriefingMap {
 
 	/** Outlines the country (or clears the outline with null). */
 	select(iso3: string | null) {
+		// Before the style has loaded there is no source to mark yet: mark it on load.
+		if (!this.map.getSource('world')) {
+			this.map.once('load', () => this.select(iso3));
+			return;
+		}
 		if (this.#selected) {
 			for (const source of this.#selected.sources) {
 				this.map.setFeatureState({ source, id: this.#selected.iso3 }, { selected: false });
@@ -204,9 +210,11 @@ export class BriefingMap {
 		}
 		this.#selected = null;
 		if (!iso3) return;
-		const sources = ['world'];
 		const own = countrySourceId(iso3, GEODATA_URLS);
-		if (own !== 'world' && this.#styled.some((c) => c.iso3 === iso3)) sources.push(own);
+		// The 1:50m source exists once the map has zoomed in (#addFineWhenZoomed re-selects then).
+		const sources = ['world', own].filter(
+			(id, i) => i === 0 || (id !== 'world' && this.map.getSource(id))
+		);
 		for (const source of sources)
 			this.map.setFeatureState({ source, id: iso3 }, { selected: true });
 		this.#selected = { iso3, sources };

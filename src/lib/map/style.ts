@@ -82,8 +82,6 @@ export function roleLooks(
  */
 export const FINE_FROM_ZOOM = 3.5;
 
-const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
-
 /** Layer ids of one styled country at one resolution: the fill is what a click hits. */
 export function countryLayerIds(iso3: string, fine = false) {
 	const suffix = fine ? '-50m' : '';
@@ -96,6 +94,33 @@ export function countryLayerIds(iso3: string, fine = false) {
 
 export function countrySourceId(iso3: string, urls: GeodataUrls): string {
 	return urls.countries[iso3] ? `country-${iso3}` : 'world';
+}
+
+/**
+ * Splits a style into what the first view needs and the 1:50m part (the countries' own sources and
+ * the layers drawing them), which the map adds the first time it zooms in: at the story's frame
+ * those layers are not drawn, and every source loaded at start costs the worker time and the
+ * renderer extra frames before the map settles.
+ */
+export function splitFine(style: StyleSpecification): {
+	first: StyleSpecification;
+	fine: { sources: StyleSpecification['sources']; layers: LayerSpecification[] };
+} {
+	const fineIds = Object.keys(style.sources).filter((id) => id.startsWith('country-'));
+	const isFine = (l: LayerSpecification) => 'source' in l && fineIds.includes(l.source as string);
+	return {
+		first: {
+			...style,
+			sources: Object.fromEntries(
+				Object.entries(style.sources).filter(([id]) => !fineIds.includes(id))
+			),
+			layers: style.layers.filter((l) => !isFine(l))
+		},
+		fine: {
+			sources: Object.fromEntries(fineIds.map((id) => [id, style.sources[id]!])),
+			layers: style.layers.filter(isFine)
+		}
+	};
 }
 
 /** `case` on a boolean feature-state: one value when it is set, another when it is not. */
@@ -183,8 +208,7 @@ export function buildStyle(
 			layers.push(...roleLayers(iso3, look, 'world', {}, false));
 			continue;
 		}
-		// Empty until the map first zooms past FINE_FROM_ZOOM (BriefingMap loads it then).
-		sources[fineSource] = { type: 'geojson', data: EMPTY, promoteId: 'iso3' };
+		sources[fineSource] = { type: 'geojson', data: urls.countries[iso3]!, promoteId: 'iso3' };
 		layers.push(
 			...roleLayers(iso3, look, 'world', { maxzoom: FINE_FROM_ZOOM }, false),
 			...roleLayers(iso3, look, fineSource, { minzoom: FINE_FROM_ZOOM }, true)
