@@ -6,7 +6,7 @@
 //   node scripts/geodata/build.js --check    exit 1 if geodata/ differs from a fresh build
 
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { BUDGET } from './budget.js';
@@ -15,6 +15,14 @@ import { countryGeometries, countryProps, splitCrimea, toGeoJSON } from './topol
 import { MAINLAND, MAX_LAT, labelPoint, mainlandBounds } from './bounds.js';
 import { borderZone, sharedBorder } from './zone.js';
 import { checkTroopNotes, defaultTroopNotes, troopFeatures } from './troops.js';
+import {
+	contactLineFeature,
+	nearestBoundary,
+	placeFeatures,
+	routeFeatures,
+	splitParagraphs,
+	thousands
+} from './overlays.js';
 
 /** @typedef {import('topojson-specification').Topology} Topology */
 /** @typedef {import('topojson-specification').GeometryObject<import('geojson').GeoJsonProperties>} GeometryObject */
@@ -24,6 +32,8 @@ import { checkTroopNotes, defaultTroopNotes, troopFeatures } from './troops.js';
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const FOCUS = ['FRA', 'RUS', 'UKR', 'MLI', 'HUN', 'SVN'];
 export const BRIEFING = 'src/content/feb-2022/briefing.json';
+/** The article beside the briefing, when briefing.json does not name its file. */
+export const ARTICLE = 'src/content/feb-2022/article.txt';
 
 /** @param {string} path */
 const readJson = (path) => JSON.parse(readFileSync(path, 'utf8'));
@@ -126,6 +136,8 @@ export function generate({ root = ROOT, log = () => {} } = {}) {
 					status: facts.crimea.status,
 					label: facts.crimea.label,
 					source: facts.crimea.source,
+					provenance: `Source: ${facts.crimea.source}`,
+					provenanceKind: 'source',
 					approximate: false
 				},
 				crimeaGeometry
@@ -161,6 +173,9 @@ export function generate({ root = ROOT, log = () => {} } = {}) {
 	const briefingPath = join(root, BRIEFING);
 	let notes;
 	let notesFrom;
+	/** @type {string} */
+	let asOf = facts.asOf;
+	let articlePath = join(root, ARTICLE);
 	if (existsSync(briefingPath)) {
 		let briefing;
 		try {
@@ -172,6 +187,13 @@ export function generate({ root = ROOT, log = () => {} } = {}) {
 		}
 		notes = checkTroopNotes(briefing.troopNotes);
 		notesFrom = BRIEFING;
+		if (briefing.asOf !== undefined) {
+			if (typeof briefing.asOf !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(briefing.asOf))
+				throw new Error(`${BRIEFING}: asOf must be a date, YYYY-MM-DD`);
+			asOf = briefing.asOf;
+		}
+		if (typeof briefing.article?.file === 'string')
+			articlePath = join(dirname(briefingPath), briefing.article.file);
 	} else {
 		log(`warning: ${BRIEFING} not found; using the default troop notes`);
 		notes = defaultTroopNotes(facts);
@@ -218,12 +240,49 @@ export function generate({ root = ROOT, log = () => {} } = {}) {
 		featureCollectionText(
 			notes
 				.filter((n) => n.provenance.kind === kind)
-				.flatMap((n) => troopFeatures(n, (zone) => deriveZone(zone, n.id)))
+				.flatMap((n) => troopFeatures(n, (zone) => deriveZone(zone, n.id), asOf))
 		);
 	files.set('geodata/overlays/troops-article.geojson', troopFile('article'));
 	files.set('geodata/overlays/troops-reported.geojson', troopFile('source'));
 
-	// 6. SOURCES.md, with the sizes of everything above
+	// 6. context overlays: places named in the article, the route, the line of contact
+	if (!existsSync(articlePath))
+		throw new Error(`the article is missing: ${relative(root, articlePath)} (places need it)`);
+	const paragraphs = splitParagraphs(readFileSync(articlePath, 'utf8'));
+	const places = placeFeatures(facts.places, paragraphs);
+	for (const id of places.skipped) log(`note: place ${id} is not named in the article; left out`);
+	files.set('geodata/overlays/places.geojson', featureCollectionText(places.features));
+	const route = routeFeatures(facts.places, facts.route.legs, facts.route.npoints, paragraphs);
+	files.set('geodata/overlays/route.geojson', featureCollectionText(route));
+	const contactLine = contactLineFeature(facts.lineOfContact);
+	files.set('geodata/overlays/contact-line.geojson', featureCollectionText([contactLine]));
+
+	// 7. distances from Kyiv to the nearest point of Russia's and Belarus's boundaries (50m)
+	/** @type {import('./overlays.js').PlaceFact[]} */
+	const placeFacts = facts.places;
+	/** @type {{ from: string, to: string[] }} */
+	const distanceFacts = facts.distances;
+	const origin = placeFacts.find((p) => p.id === distanceFacts.from);
+	if (!origin) throw new Error(`facts.json: no place ${distanceFacts.from}`);
+	/** @type {[number, number]} */
+	const at = [origin.lon, origin.lat];
+	const distances = distanceFacts.to.map((iso3) => ({
+		from: origin.name,
+		fromIso3: origin.iso3,
+		at,
+		to: iso3,
+		toName: String(world.countries.find((c) => c.props.iso3 === iso3)?.props.name ?? iso3),
+		...nearestBoundary(at, region(iso3)),
+		provenance: `Source: Natural Earth 1:50m (world-atlas ${atlasVersion}), Crimea moved to Ukraine; ${origin.name} from GeoNames`,
+		provenanceKind: 'source',
+		approximate: true
+	}));
+	files.set(
+		'geodata/distances.json',
+		`[\n${distances.map((d) => JSON.stringify(d)).join(',\n')}\n]\n`
+	);
+
+	// 8. SOURCES.md, with the sizes of everything above
 	const sizes = [...files.entries()]
 		.sort(([a], [b]) => (a < b ? -1 : 1))
 		.map(([path, text]) => ({ path, ...sizeOf(text) }));
@@ -234,7 +293,19 @@ export function generate({ root = ROOT, log = () => {} } = {}) {
 			sizes,
 			notesFrom,
 			zoneNotes,
-			worldCount: world.countries.length
+			worldCount: world.countries.length,
+			asOf,
+			articleFile: relative(root, articlePath),
+			paragraphCount: paragraphs.length,
+			places: places.features.map((f) => /** @type {Record<string, unknown>} */ (f.properties)),
+			skipped: places.skipped,
+			route: route.map((f) => /** @type {Record<string, unknown>} */ (f.properties)),
+			npoints: facts.route.npoints,
+			distances: distances.map((d) => ({
+				...d,
+				onUkraineBorder: nearestBoundary(d.nearest, region('UKR')).km === 0
+			})),
+			contactTowns: String(contactLine.properties?.towns)
 		})
 	);
 	return files;
@@ -267,9 +338,54 @@ export function budgetReport(sizes) {
 
 /**
  * @param {{ atlasVersion: string, sizes: { path: string, raw: number, gzip: number }[], notesFrom: string,
- *   zoneNotes: string[], worldCount: number }} o
+ *   zoneNotes: string[], worldCount: number, asOf: string, articleFile: string, paragraphCount: number,
+ *   places: Record<string, unknown>[], skipped: string[], route: Record<string, unknown>[],
+ *   npoints: number, distances: { from: string, to: string, toName: string, km: number,
+ *   nearest: [number, number], onUkraineBorder: boolean }[], contactTowns: string }} o
  */
-function sourcesMarkdown({ atlasVersion, sizes, notesFrom, zoneNotes, worldCount }) {
+function sourcesMarkdown({
+	atlasVersion,
+	sizes,
+	notesFrom,
+	zoneNotes,
+	worldCount,
+	asOf,
+	articleFile,
+	paragraphCount,
+	places,
+	skipped,
+	route,
+	npoints,
+	distances,
+	contactTowns
+}) {
+	const placeTable = mdTable(
+		['place', 'paragraphs', 'provenance', 'note'],
+		places.map((p) => [
+			String(p.name),
+			String(p.paragraphs) || '-',
+			String(p.provenance),
+			String(p.note)
+		])
+	);
+	const routeTable = mdTable(
+		['leg', 'date', 'great-circle distance', 'provenance'],
+		route.map((r) => [
+			`${r.from} → ${r.to}`,
+			String(r.dateText),
+			`${thousands(Number(r.distanceKm))} km`,
+			String(r.provenance)
+		]),
+		['left', 'left', 'right', 'left']
+	);
+	const onBorder = distances.every((d) => d.onUkraineBorder)
+		? 'Each nearest point lies on the land border with Ukraine.'
+		: 'Not every nearest point lies on the border with Ukraine.';
+	const distanceTable = mdTable(
+		['from', 'to', 'km', 'nearest point (lon, lat)'],
+		distances.map((d) => [d.from, `${d.toName} (${d.to})`, String(d.km), d.nearest.join(', ')]),
+		['left', 'left', 'right', 'left']
+	);
 	const sizeTable = mdTable(
 		['file', 'raw', 'gzip'],
 		sizes.map((s) => [
@@ -303,7 +419,19 @@ function sourcesMarkdown({ atlasVersion, sizes, notesFrom, zoneNotes, worldCount
 				'[GeoNames](https://www.geonames.org/) town coordinates, via `scripts/geodata/geo-facts.md` / `facts.json`',
 				'-',
 				'CC BY 4.0 (credit required)',
-				'Simferopol (to find Crimea), Mali points in the default troop notes'
+				'Simferopol (to find Crimea), places named in the article, front-line towns of the line of contact, Mali points in the default troop notes'
+			],
+			[
+				'Ukraine, Decree No. 32/2019 ([Interfax-Ukraine](https://en.interfax.com.ua/news/general/564731.html))',
+				'-',
+				'official act',
+				'`overlays/contact-line.geojson` (the occupied areas it defines)'
+			],
+			[
+				`The article: \`${articleFile}\` (${paragraphCount} paragraphs)`,
+				'-',
+				'project content',
+				'paragraphs cited by `overlays/places.geojson` and `overlays/route.geojson`'
 			],
 			[`Troop notes: ${notesFrom}`, '-', 'project content', '`overlays/troops-*.geojson`'],
 			['i18n-iso-countries (npm)', '7.x', 'MIT', 'ISO numeric -> alpha-2 / alpha-3 codes'],
@@ -328,15 +456,31 @@ function sourcesMarkdown({ atlasVersion, sizes, notesFrom, zoneNotes, worldCount
 			],
 			[
 				'`overlays/crimea.geojson`',
-				'Crimea (50m), `{ id, name, status: "occupied", label, source, approximate: false }`'
+				'Crimea (50m), `{ id, name, status: "occupied", label, source, provenance, provenanceKind: "source", approximate: false }`'
 			],
 			[
 				'`overlays/troops-article.geojson`',
-				"the briefing's `troopNotes` whose provenance is the article"
+				"the briefing's `troopNotes` whose provenance is the article; `{ id, noteId, kind, label, provenance, provenanceKind, approximate, afterArticle, ... }` (see 9)"
 			],
 			[
 				'`overlays/troops-reported.geojson`',
-				"the briefing's `troopNotes` whose provenance is a public source (a separate layer)"
+				"the briefing's `troopNotes` whose provenance is a public source (a separate layer), same properties plus `url`, `date`"
+			],
+			[
+				'`overlays/places.geojson`',
+				'one Point per place named in the article (or kept as a stop of the route); `{ id, kind: "place", name, label, where?, iso3, capital, namedInArticle, paragraphs, note, date?, provenance, provenanceKind, coordinatesSource, approximate: false }` (see 10)'
+			],
+			[
+				'`overlays/route.geojson`',
+				'the diplomatic route, one great-circle LineString per leg; `{ id, kind: "route", leg, from, to, date, dateText, distanceKm, label, paragraphs, provenance, provenanceKind: "article", approximate: false }` (see 11)'
+			],
+			[
+				'`overlays/contact-line.geojson`',
+				'the Donbas line of contact before 24 February 2022, one LineString; `{ id, kind: "line", name, label, approximate: true, accuracyKm, asOf, towns, note, provenance, provenanceKind: "source", url }` (see 12)'
+			],
+			[
+				'`distances.json`',
+				'`[{ from, fromIso3, at: [lon, lat], to, toName, km, nearest: [lon, lat], provenance, provenanceKind, approximate }]`: Kyiv to the nearest boundary point of Russia and Belarus (see 13)'
 			],
 			[
 				'`bounds.json`',
@@ -407,9 +551,10 @@ ${fileTable}
    polygon, computed in Web Mercator coordinates, rounded to ${DECIMALS} decimals.
 9. **Troop notes** (\`overlays/troops-article.geojson\` for notes citing the article,
    \`overlays/troops-reported.geojson\` for notes citing a public source). Properties (scalars, for
-   MapLibre, except \`concerns\`): \`noteId, forces, concerns, concernsCsv, approximate, provenance\` (e.g.
-   "article para. 4", or the source's url, else publisher and title, with its date), \`provenanceKind\`,
-   \`label\`, and when known \`date, observedFrom, observedTo, place, widthKm, reason\`.
+   MapLibre, except \`concerns\`): \`id, noteId, forces, concerns, concernsCsv, approximate\`,
+   \`provenance\` ("Article, para. 4", or "Source: <publisher, else url>, <date>"), \`provenanceKind\`,
+   \`afterArticle\`, \`label\`, \`kind\` (\`zone\`, \`zone-label\` or \`position\`), and when known
+   \`url, date, observedFrom, observedTo, place, widthKm, reason\`.
    A note with \`geometry.derive: "border-zone"\` is the part of its \`inside\` regions (after the Crimea
    fix, 50m) within \`widthKm\` of the border that they share with the other \`along\` regions: the
    border line (\`topojson.mesh\`) is buffered (\`@turf/buffer\`) and intersected (\`@turf/intersect\`)
@@ -418,6 +563,48 @@ ${fileTable}
    place (same \`noteId\`, \`place\` and \`label\` set to the place's name). Every position is
    approximate as its note says.
 ${zoneNotes.map((z) => `   - ${z}`).join('\n')}
+
+   Every troop feature also has a unique \`id\` (the note's id; \`<noteId>-<index>\` for the places of a
+   MultiPoint, from 0; \`<noteId>-label\` for a zone's label point, \`kind: "zone-label"\`) and
+   \`afterArticle\`: true when the report was first seen (\`observedFrom\`, else the source's \`date\`)
+   after the briefing's \`asOf\`, ${asOf}. A partial date counts as after only if its first day is
+   after \`asOf\` ("2022-02" is not after 2022-02-07; "2022-03" is). A note with neither date is
+   false. The overlays below write provenance in the same forms.
+
+10. **Places** (\`overlays/places.geojson\`): coordinates from \`facts.json\` (GeoNames), rounded to
+    ${DECIMALS} decimals. \`paragraphs\` (comma-separated, from 1) are found by searching the article
+    (\`${articleFile}\`, split on blank lines: ${paragraphCount} paragraphs) for the place's terms as
+    whole words, case-sensitive (Moscow: "Moscow", "Kremlin"; Fort de Brégançon: "summer residence",
+    since the article never names the fort). A place that the article does not name takes the
+    paragraphs naming its country, and its \`note\` says so (\`namedInArticle: false\`). A route stop
+    that neither names (Paris) is kept with no paragraphs and credited to GeoNames.${
+			skipped.length ? ` Left out, not named at all: ${skipped.join(', ')}.` : ''
+		}
+
+${placeTable.replace(/^/gm, '    ')}
+
+11. **Route** (\`overlays/route.geojson\`): each leg is the great circle between the two places
+    (\`@turf/great-circle\`, ${npoints} points, rounded to ${DECIMALS} decimals, ends set exactly on the places).
+    \`distanceKm\` is \`@turf/distance\` (haversine, mean Earth radius 6,371.0088 km) between them,
+    rounded to the kilometre. The build checks that each leg's paragraphs name its destination.
+
+${routeTable.replace(/^/gm, '    ')}
+
+12. **Line of contact** (\`overlays/contact-line.geojson\`): straight segments through eight front-line
+    towns (GeoNames), north to south, as listed in \`facts.json\` (from the project's geo-facts
+    sheet): ${contactTowns}.
+    The line was stable within a few kilometres from 2015 to February 2022; it is labelled approximate
+    (±5 km, \`accuracyKm: 5\`) and dated 23 February 2022, the day before the invasion. It marks no
+    exact position (Horlivka, on the line here, was held by Russian-led forces).
+
+13. **Distances** (\`distances.json\`): from Kyiv to the nearest point of the boundary of each country,
+    the 1:50m geometry after the Crimea fix (Russia without Crimea) and the rings repair:
+    \`@turf/polygon-to-line\` then \`@turf/nearest-point-on-line\` (geodesic, kilometres), rounded to
+    the kilometre; the nearest point rounded to ${DECIMALS} decimals. ${onBorder}
+    The 1:50m line is generalised: at 1:10m the same method gives about 200 km to Russia and 87 km to
+    Belarus.
+
+${distanceTable.replace(/^/gm, '    ')}
 
 ## Sizes (bytes; gzip level 9)
 

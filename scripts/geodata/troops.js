@@ -2,6 +2,7 @@
 
 import { labelPoint } from './bounds.js';
 import { round } from './rings.js';
+import { articleProvenance, isAfter, shortDate } from './overlays.js';
 
 /** @typedef {import('./rings.js').Polygonal} Polygonal */
 /**
@@ -126,17 +127,24 @@ export function checkTroopNotes(notes) {
 }
 
 /**
- * "article para. 4", "article paras. 4, 8", or the source: its url (else publisher and title) and date.
+ * "Article, para. 4", "Article, paras. 4, 8", or "Source: <publisher, else url>, <date>" (the date in
+ * short form, "11 Feb 2022"), as the app writes them.
  * @param {Provenance} p
  */
 export function provenanceText(p) {
-	if (p.kind === 'article') {
-		const n = p.paragraphs;
-		return `article ${n.length === 1 ? 'para.' : 'paras.'} ${n.join(', ')}`;
-	}
-	const where =
-		p.url ?? [p.publisher, p.title ? `"${p.title}"` : undefined].filter(Boolean).join(', ');
-	return p.date ? `${where} (${p.date})` : where;
+	if (p.kind === 'article') return articleProvenance(p.paragraphs);
+	const where = p.publisher ?? p.url?.replace(/^https?:\/\//, '') ?? `“${p.title}”`;
+	return `Source: ${where}${p.date ? `, ${shortDate(p.date)}` : ''}`;
+}
+
+/**
+ * The day a note's report was first seen: `observed.from`, else its source's date.
+ * @param {TroopNote} note
+ */
+export function firstSeen(note) {
+	return (
+		note.observed?.from ?? (note.provenance.kind === 'source' ? note.provenance.date : undefined)
+	);
 }
 
 /** @param {string} text */
@@ -148,11 +156,14 @@ export function firstSentence(text) {
 /**
  * The features of one note. A MultiPoint whose note names its points (`geometry.names`) becomes one
  * Point per place, so that the map can label each; a border zone is derived by `deriveZone`.
+ * Every feature gets a unique \`id\` (the note's id; \`<id>-<index>\` for the places of a MultiPoint;
+ * \`<id>-label\` for a zone's label point) and \`afterArticle\` (first seen after \`asOf\`).
  * @param {TroopNote} note
  * @param {(zone: BorderZone) => Polygonal} deriveZone
+ * @param {string} asOf the briefing's date, YYYY-MM-DD
  * @returns {import('geojson').Feature[]}
  */
-export function troopFeatures(note, deriveZone) {
+export function troopFeatures(note, deriveZone, asOf) {
 	const g = note.geometry;
 	const p = note.provenance;
 	/** @type {Record<string, string | number | boolean | string[]>} */
@@ -163,8 +174,10 @@ export function troopFeatures(note, deriveZone) {
 		concernsCsv: note.concerns.join(','),
 		approximate: note.approximate,
 		provenance: provenanceText(p),
-		provenanceKind: p.kind
+		provenanceKind: p.kind,
+		afterArticle: isAfter(firstSeen(note), asOf)
 	};
+	if (p.kind === 'source' && p.url) base.url = p.url;
 	if (p.kind === 'source' && p.date) base.date = p.date;
 	if (note.observed?.from) base.observedFrom = note.observed.from;
 	if (note.observed?.to) base.observedTo = note.observed.to;
@@ -172,7 +185,7 @@ export function troopFeatures(note, deriveZone) {
 	/** @param {Record<string, unknown>} props @param {import('geojson').Geometry} geometry @returns {import('geojson').Feature} */
 	const out = (props, geometry) => ({
 		type: 'Feature',
-		properties: { ...base, ...props },
+		properties: { id: note.id, ...base, ...props },
 		geometry
 	});
 	/** @param {number[]} c */
@@ -184,7 +197,10 @@ export function troopFeatures(note, deriveZone) {
 		// the polygon itself would repeat the label on every part and tile.
 		return [
 			out({ ...props, kind: 'zone' }, zone),
-			out({ ...props, kind: 'zone-label' }, { type: 'Point', coordinates: labelPoint(zone) })
+			out(
+				{ ...props, id: `${note.id}-label`, kind: 'zone-label' },
+				{ type: 'Point', coordinates: labelPoint(zone) }
+			)
 		];
 	}
 	if (g.type === 'Point') {
@@ -200,7 +216,10 @@ export function troopFeatures(note, deriveZone) {
 	if (names) {
 		return g.coordinates.map((c, i) => {
 			const place = names[i] ?? '';
-			return out({ label: place, place, kind: 'position' }, { type: 'Point', coordinates: pos(c) });
+			return out(
+				{ id: `${note.id}-${i}`, label: place, place, kind: 'position' },
+				{ type: 'Point', coordinates: pos(c) }
+			);
 		});
 	}
 	return [

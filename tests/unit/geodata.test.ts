@@ -1,5 +1,6 @@
 // The committed geodata/ (built by `npm run geodata`, scripts/geodata/) and the build's pure helpers.
 import { describe, it, expect } from 'vitest';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -7,6 +8,7 @@ import type {
 	Feature,
 	FeatureCollection,
 	Geometry,
+	LineString,
 	MultiLineString,
 	MultiPolygon,
 	Polygon,
@@ -17,6 +19,9 @@ import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { intersect } from '@turf/intersect';
 import { kinks } from '@turf/kinks';
 import { length } from '@turf/length';
+import { distance } from '@turf/distance';
+import { nearestPointOnLine } from '@turf/nearest-point-on-line';
+import { polygonToLine } from '@turf/polygon-to-line';
 import { featureCollection, feature as turfFeature } from '@turf/helpers';
 import { BUDGET } from '../../scripts/geodata/budget.js';
 import {
@@ -34,6 +39,12 @@ import { mainlandBounds, labelPoint } from '../../scripts/geodata/bounds.js';
 import { countryProps, splitCrimea } from '../../scripts/geodata/topology.js';
 import { sharedBorder } from '../../scripts/geodata/zone.js';
 import { checkTroopNotes, provenanceText } from '../../scripts/geodata/troops.js';
+import {
+	isAfter,
+	paragraphsNaming,
+	splitParagraphs,
+	thousands
+} from '../../scripts/geodata/overlays.js';
 import { FOCUS, generate } from '../../scripts/geodata/build.js';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -64,6 +75,10 @@ const crimea = readFC('overlays/crimea.geojson').features[0] as Feature<Polygona
 const troops = readFC('overlays/troops-article.geojson');
 const reported = readFC('overlays/troops-reported.geojson');
 const bounds = JSON.parse(read('bounds.json')) as Record<string, [number, number, number, number]>;
+const places = readFC('overlays/places.geojson');
+const route = readFC('overlays/route.geojson');
+const contactLine = readFC('overlays/contact-line.geojson');
+const overlayFiles = listFiles(join(GEO, 'overlays')).filter((f) => f.endsWith('.geojson'));
 
 const polygonsOf = (g: Polygonal): Position[][][] =>
 	g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
@@ -80,6 +95,10 @@ describe('geodata files', () => {
 			'overlays/crimea.geojson',
 			'overlays/troops-article.geojson',
 			'overlays/troops-reported.geojson',
+			'overlays/places.geojson',
+			'overlays/route.geojson',
+			'overlays/contact-line.geojson',
+			'distances.json',
 			...FOCUS.map((iso3: string) => `countries/${iso3}.geojson`)
 		]) {
 			expect(existsSync(join(GEO, f)), f).toBe(true);
@@ -95,11 +114,13 @@ describe('geodata files', () => {
 			for (const f of fc.features) {
 				expect(f.type).toBe('Feature');
 				expect(f.properties).toBeTypeOf('object');
-				expect(['Point', 'MultiPoint', 'Polygon', 'MultiPolygon']).toContain(f.geometry.type);
+				expect(['Point', 'MultiPoint', 'LineString', 'Polygon', 'MultiPolygon']).toContain(
+					f.geometry.type
+				);
 				const positions: Position[] =
 					f.geometry.type === 'Point'
 						? [f.geometry.coordinates]
-						: f.geometry.type === 'MultiPoint'
+						: f.geometry.type === 'MultiPoint' || f.geometry.type === 'LineString'
 							? f.geometry.coordinates
 							: polygonsOf(f.geometry as Polygonal).flat(2);
 				for (const p of positions) {
@@ -280,8 +301,8 @@ describe('overlays/troops-article.geojson', () => {
 				f === troops.features.find((x) => x === f) ? 'article' : 'source'
 			);
 			if (p.provenanceKind === 'article')
-				expect(p.provenance).toMatch(/^article paras?\. \d+(, \d+)*$/);
-			else expect(String(p.provenance).length).toBeGreaterThan(5);
+				expect(p.provenance).toMatch(/^Article, paras?\. \d+(, \d+)*$/);
+			else expect(p.provenance).toMatch(/^Source: .{3,}/);
 			expect(p.label).toBeTypeOf('string');
 		}
 	});
@@ -338,6 +359,299 @@ describe('overlays/troops-article.geojson', () => {
 	});
 });
 
+describe('every overlay', () => {
+	it.each(overlayFiles)('%s: every feature has a provenance, its kind and approximate', (file) => {
+		const fc = readFC(join('overlays', file));
+		expect(fc.features.length).toBeGreaterThan(0);
+		const ids = new Set<string>();
+		for (const f of fc.features) {
+			const p = f.properties;
+			expect(p.provenance, file).toBeTypeOf('string');
+			expect(String(p.provenance).trim().length, file).toBeGreaterThan(0);
+			expect(['article', 'source'], file).toContain(p.provenanceKind);
+			if (p.provenanceKind === 'article')
+				expect(p.provenance).toMatch(/^Article, paras?\. \d+(, \d+)*$/);
+			else expect(p.provenance).toMatch(/^Source: /);
+			expect(p.approximate, file).toBeTypeOf('boolean');
+			expect(p.id, file).toBeTypeOf('string');
+			expect(ids.has(String(p.id)), `${file}: duplicate id ${p.id}`).toBe(false);
+			ids.add(String(p.id));
+		}
+	});
+});
+
+describe('troop reports, dated against the article (asOf 2022-02-07)', () => {
+	const byPlace = (place: string) => {
+		const f = reported.features.find((x) => x.properties.place === place);
+		if (!f) throw new Error(`no report at ${place}`);
+		return f.properties;
+	};
+
+	it('marks reports first seen after 7 February 2022', () => {
+		expect(byPlace('Belgorod').afterArticle).toBe(true); // 20 Feb
+		expect(byPlace('Kursk training area (marked at Kursk)').afterArticle).toBe(true); // 10 Feb
+		expect(byPlace('Zyabrovka airfield').afterArticle).toBe(true);
+		expect(byPlace('Klimovo').afterArticle).toBe(false); // 19 Jan
+		expect(byPlace('Yelnya').afterArticle).toBe(false); // from 9 Nov 2021
+	});
+
+	it('gives every troop feature a unique id and a boolean afterArticle', () => {
+		for (const fc of [troops, reported]) {
+			const ids = fc.features.map((f) => String(f.properties.id));
+			expect(new Set(ids).size).toBe(ids.length);
+			for (const f of fc.features) {
+				const p = f.properties;
+				expect(p.afterArticle).toBeTypeOf('boolean');
+				expect(String(p.id).startsWith(String(p.noteId))).toBe(true);
+				if (p.kind === 'zone') expect(p.id).toBe(p.noteId);
+				if (p.kind === 'zone-label') expect(p.id).toBe(`${p.noteId}-label`);
+				// afterArticle follows observedFrom, else the source's date
+				const first = (p.observedFrom ?? p.date) as string | undefined;
+				expect(p.afterArticle).toBe(first !== undefined && isAfter(first, '2022-02-07'));
+			}
+		}
+		expect(troops.features.some((f) => f.properties.kind === 'zone-label')).toBe(true);
+		expect(troops.features.every((f) => f.properties.afterArticle === false)).toBe(true);
+	});
+
+	it('compares partial dates by their first day', () => {
+		expect(isAfter('2022-02-07', '2022-02-07')).toBe(false);
+		expect(isAfter('2022-02-08', '2022-02-07')).toBe(true);
+		expect(isAfter('2022-02', '2022-02-07')).toBe(false);
+		expect(isAfter('2022-03', '2022-02-07')).toBe(true);
+		expect(isAfter('2021-12', '2022-02-07')).toBe(false);
+		expect(isAfter('2022', '2022-02-07')).toBe(false);
+		expect(isAfter('2023', '2022-02-07')).toBe(true);
+		expect(isAfter(undefined, '2022-02-07')).toBe(false);
+		expect(() => isAfter('10 Feb 2022', '2022-02-07')).toThrow(/ISO/);
+	});
+});
+
+describe('overlays/route.geojson', () => {
+	const CITIES: Record<string, [number, number]> = {
+		Paris: [2.349, 48.853],
+		Moscow: [37.618, 55.752],
+		Kyiv: [30.524, 50.455]
+	};
+
+	it('goes Paris -> Moscow on 7 February, then Moscow -> Kyiv on 8 February', () => {
+		expect(
+			route.features.map((f) => [f.properties.from, f.properties.to, f.properties.date])
+		).toEqual([
+			['Paris', 'Moscow', '2022-02-07'],
+			['Moscow', 'Kyiv', '2022-02-08']
+		]);
+		expect(route.features.map((f) => f.properties.id)).toEqual([
+			'route-paris-moscow',
+			'route-moscow-kyiv'
+		]);
+		expect(route.features.map((f) => f.properties.provenance)).toEqual([
+			'Article, para. 2',
+			'Article, paras. 1, 3'
+		]);
+		expect(route.features[0]!.properties.label).toBe('Paris → Moscow · 7 Feb 2022 · 2,487 km');
+	});
+
+	it.each([0, 1])('leg %i is a great-circle arc between its cities', (i) => {
+		const f = route.features[i] as Feature<LineString, Record<string, unknown>>;
+		expect(f.geometry.type).toBe('LineString');
+		expect(f.properties.kind).toBe('route');
+		expect(f.properties.approximate).toBe(false);
+		const a = CITIES[String(f.properties.from)]!;
+		const b = CITIES[String(f.properties.to)]!;
+		const coords = f.geometry.coordinates;
+		expect(coords.length).toBeGreaterThanOrEqual(32);
+		expect(coords[0]).toEqual(a);
+		expect(coords[coords.length - 1]).toEqual(b);
+		const km = distance(a, b, { units: 'kilometers' });
+		expect(f.properties.distanceKm).toBe(Math.round(km));
+		expect(Math.abs(length(f, { units: 'kilometers' }) / km - 1)).toBeLessThan(0.01);
+		expect(String(f.properties.label)).toContain(`${thousands(km)} km`);
+	});
+
+	it('measures Paris-Moscow about 2,490 km and Moscow-Kyiv about 755 km', () => {
+		const [pm, mk] = route.features.map((f) => Number(f.properties.distanceKm));
+		expect(pm).toBeGreaterThan(2450);
+		expect(pm).toBeLessThan(2520);
+		expect(mk).toBeGreaterThan(730);
+		expect(mk).toBeLessThan(780);
+	});
+});
+
+describe('overlays/contact-line.geojson', () => {
+	const f = contactLine.features[0] as Feature<LineString, Record<string, unknown>>;
+
+	it('is one approximate LineString (±5 km) dated before 24 February 2022', () => {
+		expect(contactLine.features).toHaveLength(1);
+		expect(f.geometry.type).toBe('LineString');
+		expect(f.properties).toMatchObject({
+			id: 'contact-line',
+			kind: 'line',
+			approximate: true,
+			accuracyKm: 5,
+			asOf: '2022-02-23',
+			provenanceKind: 'source',
+			url: 'https://en.interfax.com.ua/news/general/564731.html'
+		});
+		expect(String(f.properties.label)).toMatch(/approximate, ±5 km/);
+		expect(String(f.properties.provenance)).toContain('32/2019');
+		expect(String(f.properties.towns).split(', ')).toEqual([
+			'Shchastia',
+			'Zolote',
+			'Popasna',
+			'Svitlodarsk',
+			'Horlivka',
+			'Avdiivka',
+			'Krasnohorivka',
+			'Shyrokyne'
+		]);
+	});
+
+	it('runs north to south, through one point per town, inside Ukraine', () => {
+		const lats = f.geometry.coordinates.map((p) => p[1]!);
+		expect(lats).toHaveLength(8);
+		for (let i = 1; i < lats.length; i++) expect(lats[i]!).toBeLessThan(lats[i - 1]!);
+		const ukr = country('UKR');
+		for (const p of f.geometry.coordinates) expect(booleanPointInPolygon(p, ukr)).toBe(true);
+		const km = length(f, { units: 'kilometers' });
+		expect(km).toBeGreaterThan(250);
+		expect(km).toBeLessThan(400);
+	});
+});
+
+describe('overlays/places.geojson', () => {
+	const byId = (id: string) => {
+		const f = places.features.find((x) => x.properties.id === id);
+		if (!f) throw new Error(`no place ${id}`);
+		return f.properties;
+	};
+
+	it('has the places of the article, with paragraphs in 1..12', () => {
+		expect(places.features.map((f) => f.properties.id)).toEqual([
+			'paris',
+			'versailles',
+			'bregancon',
+			'moscow',
+			'kyiv',
+			'bamako',
+			'budapest',
+			'ljubljana',
+			'london',
+			'washington'
+		]);
+		for (const f of places.features) {
+			const p = f.properties;
+			expect(f.geometry.type).toBe('Point');
+			expect(p.kind).toBe('place');
+			expect(p.iso3).toMatch(/^[A-Z]{3}$/);
+			expect(p.capital).toBeTypeOf('boolean');
+			expect(p.approximate).toBe(false);
+			expect(p.coordinatesSource).toBe('GeoNames (CC BY 4.0)');
+			expect(String(p.note).length).toBeGreaterThan(5);
+			const nums = String(p.paragraphs).split(',').filter(Boolean).map(Number);
+			for (const n of nums) {
+				expect(Number.isInteger(n)).toBe(true);
+				expect(n).toBeGreaterThanOrEqual(1);
+				expect(n).toBeLessThanOrEqual(12);
+			}
+			if (nums.length > 0)
+				expect(p.provenance).toBe(provenanceText({ kind: 'article', paragraphs: nums }));
+			else expect(p.provenanceKind).toBe('source');
+		}
+	});
+
+	it('cites what the article says of each place', () => {
+		expect(byId('versailles').paragraphs).toBe('7');
+		expect(byId('versailles').provenance).toBe('Article, para. 7');
+		expect(byId('versailles').date).toBe('2017-05-29');
+		expect(byId('bregancon').paragraphs).toBe('7');
+		expect(byId('bregancon').date).toBe('2019-08-19');
+		expect(byId('moscow').paragraphs).toBe('2,5,8,10,11');
+		expect(byId('kyiv').paragraphs).toBe('1,3,11');
+		// not named: the country's paragraphs, said in the note
+		expect(byId('bamako')).toMatchObject({ paragraphs: '8', namedInArticle: false });
+		expect(String(byId('bamako').note)).toMatch(/names Mali .*not Bamako/);
+		expect(byId('budapest').paragraphs).toBe('5');
+		expect(byId('ljubljana').paragraphs).toBe('5');
+		// Paris is never named: kept as the route's start, credited to GeoNames
+		expect(byId('paris')).toMatchObject({
+			paragraphs: '',
+			namedInArticle: false,
+			provenance: 'Source: GeoNames (CC BY 4.0)',
+			provenanceKind: 'source'
+		});
+		expect(String(byId('paris').note)).toMatch(/not named in the article/);
+	});
+
+	it('finds paragraphs by whole words', () => {
+		const paras = splitParagraphs('Paris is here.\n\nThe U.S. and Mali.\n \nMalian; Parisian.\n');
+		expect(paras).toHaveLength(3);
+		expect(paragraphsNaming(paras, ['Paris'])).toEqual([1]);
+		expect(paragraphsNaming(paras, ['Mali'])).toEqual([2]);
+		expect(paragraphsNaming(paras, ['U.S.'])).toEqual([2]);
+		expect(paragraphsNaming(paras, ['US'])).toEqual([]);
+		const article = readFileSync(join(ROOT, 'src/content/feb-2022/article.txt'), 'utf8');
+		expect(splitParagraphs(article)).toHaveLength(12);
+	});
+});
+
+describe('distances.json', () => {
+	type Distance = {
+		from: string;
+		fromIso3: string;
+		at: [number, number];
+		to: string;
+		km: number;
+		nearest: [number, number];
+		provenance: string;
+	};
+	const distances = JSON.parse(read('distances.json')) as Distance[];
+	const to = (iso3: string) => {
+		const d = distances.find((x) => x.to === iso3);
+		if (!d) throw new Error(`no distance to ${iso3}`);
+		return d;
+	};
+
+	it('measures Kyiv to the nearest point of Belarus and of Russia', () => {
+		expect(distances.map((d) => d.to)).toEqual(['RUS', 'BLR']);
+		for (const d of distances) {
+			expect(d).toMatchObject({ from: 'Kyiv', fromIso3: 'UKR', at: [30.524, 50.455] });
+			expect(Number.isInteger(d.km)).toBe(true);
+			expect(d.provenance).toMatch(/^Source: Natural Earth/);
+			// the nearest point is that far from Kyiv
+			expect(Math.abs(distance(d.at, d.nearest) - d.km)).toBeLessThan(1);
+		}
+		expect(to('BLR').km).toBeGreaterThanOrEqual(60);
+		expect(to('BLR').km).toBeLessThanOrEqual(120);
+		// About 200 km (1:50m 202 km, 1:10m ~200 km): the nearest point of Russia is the tripoint
+		// with Belarus north of Chernihiv, not the Sumy border.
+		expect(to('RUS').km).toBeGreaterThanOrEqual(180);
+		expect(to('RUS').km).toBeLessThanOrEqual(220);
+	});
+
+	it('puts each nearest point on the border of its country with Ukraine, outside Crimea', () => {
+		const ukr = country('UKR');
+		const rus = country('RUS');
+		for (const d of distances) {
+			// on the shared border: within a kilometre of Ukraine's boundary
+			const onUkr = nearestPointOnLine(
+				polygonToLine(ukr) as Feature<MultiLineString | LineString>,
+				d.nearest,
+				{ units: 'kilometers' }
+			);
+			expect(onUkr.properties.pointDistance).toBeLessThan(1);
+			expect(booleanPointInPolygon(d.nearest, crimea)).toBe(false);
+		}
+		// Russia's nearest point is on Russia's boundary, the closest of all its vertices
+		const rusMin = Math.min(
+			...polygonsOf(rus.geometry)
+				.flat(2)
+				.map((p) => distance([30.524, 50.455], p))
+		);
+		expect(to('RUS').km).toBeLessThanOrEqual(Math.round(rusMin));
+	});
+});
+
 describe('size budget', () => {
 	const gz = (rel: string) => gzipSync(readFileSync(join(GEO, rel)), { level: 9 }).length;
 	const all = listFiles(GEO);
@@ -350,6 +664,14 @@ describe('size budget', () => {
 	});
 	it('keeps geodata/ within budget', () => {
 		expect(all.reduce((t, f) => t + gz(f), 0)).toBeLessThanOrEqual(BUDGET.totalGzip);
+	});
+	it('keeps the context overlays small', () => {
+		for (const f of [
+			'overlays/places.geojson',
+			'overlays/route.geojson',
+			'overlays/contact-line.geojson'
+		])
+			expect(gz(f), f).toBeLessThan(4 * 1024);
 	});
 });
 
@@ -486,11 +808,19 @@ describe('build helpers', () => {
 	});
 
 	it('checks troop notes and writes their provenance', () => {
-		expect(provenanceText({ kind: 'article', paragraphs: [4] })).toBe('article para. 4');
-		expect(provenanceText({ kind: 'article', paragraphs: [4, 8] })).toBe('article paras. 4, 8');
-		expect(provenanceText({ kind: 'source', url: 'example.org/a', date: '2022-02-10' })).toBe(
-			'example.org/a (2022-02-10)'
-		);
+		expect(provenanceText({ kind: 'article', paragraphs: [4] })).toBe('Article, para. 4');
+		expect(provenanceText({ kind: 'article', paragraphs: [8, 4] })).toBe('Article, paras. 4, 8');
+		expect(
+			provenanceText({ kind: 'source', url: 'https://example.org/a', date: '2022-02-10' })
+		).toBe('Source: example.org/a, 10 Feb 2022');
+		expect(
+			provenanceText({
+				kind: 'source',
+				publisher: 'CNN',
+				url: 'https://cnn.com/x',
+				date: '2022-02'
+			})
+		).toBe('Source: CNN, Feb 2022');
 		expect(() => checkTroopNotes({})).toThrow(/array/);
 		expect(() =>
 			checkTroopNotes([
@@ -508,10 +838,26 @@ describe('build helpers', () => {
 	});
 
 	it(
+		'passes `build.js --check` (the committed geodata/ matches a fresh build)',
+		{ timeout: 120_000 },
+		() => {
+			const r = spawnSync(process.execPath, ['scripts/geodata/build.js', '--check'], {
+				cwd: ROOT,
+				encoding: 'utf8'
+			});
+			expect(r.stderr).not.toMatch(/stale/);
+			expect(r.status, r.stderr).toBe(0);
+			expect(r.stdout).toContain('geodata/ is up to date');
+		}
+	);
+
+	it(
 		'builds deterministically, and the committed geodata/ is up to date',
 		{ timeout: 120_000 },
 		() => {
 			const files = generate();
+			// twice: the same bytes
+			expect([...generate()]).toEqual([...files]);
 			for (const [path, text] of files) {
 				expect(
 					readFileSync(join(ROOT, path), 'utf8'),

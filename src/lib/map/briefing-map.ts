@@ -5,7 +5,9 @@
  */
 import {
 	Map as MapLibreMap,
+	ScaleControl,
 	setWorkerUrl,
+	type GeoJSONSource,
 	type StyleSpecification,
 	type MapGeoJSONFeature,
 	type MapMouseEvent
@@ -15,8 +17,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import {
 	COLORS,
 	FINE_FROM_ZOOM,
-	OCCUPIED_PATTERN_ID,
-	TROOPS_PATTERN_ID,
+	MARK_LAYERS,
 	WORLD_FILL,
 	buildStyle,
 	splitFine,
@@ -26,7 +27,9 @@ import {
 	type StyledCountry
 } from './style';
 import { GEODATA_URLS, MAINLAND_BOUNDS, type Bounds } from './geodata';
+import { measure, type LonLat, type Measurement } from './measure';
 import { patternImage, type PatternName } from './patterns';
+import { OCCUPIED_PATTERN_ID, OVERLAY_COLORS, TROOPS_PATTERN_ID } from './theme';
 
 setWorkerUrl(workerUrl);
 
@@ -55,6 +58,12 @@ export interface CountryHit {
 	name: string;
 }
 
+/** A point or line of an overlay: which overlay, and its feature's `id`. */
+export interface MarkHit {
+	overlay: string;
+	id: string;
+}
+
 type Padding = { top: number; right: number; bottom: number; left: number };
 
 function hexToRgba(hex: string, alpha: number): [number, number, number, number] {
@@ -71,6 +80,12 @@ export class BriefingMap {
 	#onCountry: ((hit: CountryHit) => void) | null = null;
 	#onBusy: ((busy: boolean) => void) | null = null;
 	#onView: ((view: View) => void) | null = null;
+	#onMark: ((hit: MarkHit) => void) | null = null;
+	#onMeasure: ((m: Measurement) => void) | null = null;
+	/** Layers in the full style's order, with the toggle (country or overlay) each belongs to. */
+	#layers: { id: string; toggle?: string }[] = [];
+	#hidden = new Set<string>();
+	#measuring: LonLat[] | null = null;
 
 	/**
 	 * The whole style is built at once: adding layers to a running map would make MapLibre cut the
@@ -86,6 +101,10 @@ export class BriefingMap {
 				: { center: [20, 35] as [number, number], zoom: 2 };
 		const full = buildStyle(opts.countries, opts.looks, GEODATA_URLS);
 		const { first, fine } = splitFine(full);
+		this.#layers = full.layers.map((l) => {
+			const meta = (l.metadata ?? {}) as { iso3?: string; overlay?: string };
+			return { id: l.id, toggle: meta.iso3 ?? meta.overlay };
+		});
 		this.map = new MapLibreMap({
 			container: opts.container,
 			style: first,
@@ -96,6 +115,7 @@ export class BriefingMap {
 			pitchWithRotate: false,
 			maxZoom: 9
 		});
+		this.map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 140 }), 'bottom-right');
 		this.map.touchZoomRotate.disableRotation();
 		this.map.keyboard.disableRotation();
 		this.map.getCanvas().setAttribute('aria-label', opts.label);
@@ -108,12 +128,16 @@ export class BriefingMap {
 			.flatMap((c) => [countryLayerIds(c.iso3, true).fill, countryLayerIds(c.iso3).fill])
 			.filter((id) => full.layers.some((l) => l.id === id));
 		this.#addFineWhenZoomed(full, fine);
-		this.map.addImage(OCCUPIED_PATTERN_ID, patternImage('hatch', hexToRgba(COLORS.occupied, 230)), {
-			pixelRatio: 2
-		});
+		this.map.addImage(
+			OCCUPIED_PATTERN_ID,
+			patternImage('hatch', hexToRgba(OVERLAY_COLORS.occupied, 230)),
+			{
+				pixelRatio: 2
+			}
+		);
 		this.map.addImage(
 			TROOPS_PATTERN_ID,
-			patternImage('crosshatch', hexToRgba(COLORS.troops, 200)),
+			patternImage('crosshatch', hexToRgba(OVERLAY_COLORS.troops, 200)),
 			{ pixelRatio: 2 }
 		);
 
@@ -142,6 +166,7 @@ export class BriefingMap {
 				const next = order.slice(order.indexOf(layer.id) + 1).find((id) => this.map.getLayer(id));
 				this.map.addLayer(layer, next);
 			}
+			this.#applyVisibility();
 			if (this.#selected) this.select(this.#selected.iso3);
 			return true;
 		};
@@ -176,13 +201,91 @@ export class BriefingMap {
 		return this.map.queryRenderedFeatures(e.point, { layers }).find((f) => f.properties?.iso3);
 	}
 
+	/** A point or line under the pointer, with a few pixels of slack so small marks can be hit. */
+	#markAt(e: MapMouseEvent): MapGeoJSONFeature | undefined {
+		const layers = MARK_LAYERS.filter((id) => this.map.getLayer(id));
+		const r = 7;
+		const box: [[number, number], [number, number]] = [
+			[e.point.x - r, e.point.y - r],
+			[e.point.x + r, e.point.y + r]
+		];
+		return this.map.queryRenderedFeatures(box, { layers }).find((f) => f.properties?.id);
+	}
+
 	#click(e: MapMouseEvent) {
+		if (this.#measuring) {
+			const p: LonLat = [e.lngLat.lng, e.lngLat.lat];
+			// A third click starts a new measurement from that point.
+			this.#measuring = this.#measuring.length >= 2 ? [p] : [...this.#measuring, p];
+			this.#drawMeasure();
+			return;
+		}
+		const mark = this.#markAt(e);
+		if (mark) {
+			this.#onMark?.({ overlay: mark.source, id: String(mark.properties.id) });
+			return;
+		}
 		const f = this.#countryAt(e);
 		if (!f) return;
 		this.#onCountry?.({ iso3: String(f.properties.iso3), name: String(f.properties.name ?? '') });
 	}
 
+	onMarkClick(cb: (hit: MarkHit) => void) {
+		this.#onMark = cb;
+	}
+
+	/** Hides the layers of these toggles (ISO alpha-3 of a country, or an overlay id). */
+	setHidden(ids: Iterable<string>) {
+		this.#hidden = new Set(ids);
+		this.#applyVisibility();
+	}
+
+	#applyVisibility() {
+		if (!this.map.getSource('world')) {
+			this.map.once('load', () => this.#applyVisibility());
+			return;
+		}
+		for (const { id, toggle } of this.#layers) {
+			if (!toggle || !this.map.getLayer(id)) continue;
+			const visibility = this.#hidden.has(toggle) ? 'none' : 'visible';
+			if (this.map.getLayoutProperty(id, 'visibility') !== visibility) {
+				this.map.setLayoutProperty(id, 'visibility', visibility);
+			}
+		}
+	}
+
+	/** Measure mode: clicks set points instead of opening panels; `cb` gets each measurement. */
+	startMeasure(cb: (m: Measurement) => void) {
+		this.#measuring = [];
+		this.#onMeasure = cb;
+		this.map.getCanvas().style.cursor = 'crosshair';
+		this.#drawMeasure();
+	}
+
+	/** Leaves measure mode and clears its line. */
+	stopMeasure() {
+		this.#measuring = null;
+		this.map.getCanvas().style.cursor = '';
+		this.#drawMeasure();
+	}
+
+	get measuring(): boolean {
+		return this.#measuring !== null;
+	}
+
+	#drawMeasure() {
+		const m = measure(this.#measuring ?? []);
+		this.map.getSource<GeoJSONSource>('measure')?.setData(m.features);
+		if (this.#measuring) this.#onMeasure?.(m);
+	}
+
 	#hover(e: MapMouseEvent) {
+		if (this.#measuring) return;
+		if (this.#markAt(e)) {
+			this.#setHover(null);
+			this.map.getCanvas().style.cursor = 'pointer';
+			return;
+		}
 		const f = this.#countryAt(e);
 		this.#setHover(f ? { source: f.source, id: String(f.properties.iso3) } : null);
 	}

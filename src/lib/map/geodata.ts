@@ -1,13 +1,13 @@
 /**
- * The geodata files, imported as hashed assets of the build: served from the page's own origin,
- * cached for good, and listed here once so the style and the benchmark agree on what loads.
+ * The geodata files. The large ones (the world, the 1:50m countries) are hashed assets fetched
+ * from the page's own origin; the overlays are small (a few KB each) and are bundled, so the map
+ * and the keyboard list of marks read the same data without a second request.
  */
 import world from '../../../geodata/world.geojson?url';
 import labels from '../../../geodata/labels.geojson?url';
-import crimea from '../../../geodata/overlays/crimea.geojson?url';
-import troops from '../../../geodata/overlays/troops-article.geojson?url';
 import bounds from '../../../geodata/bounds.json';
 import names from '../../../geodata/names.json';
+import distances from '../../../geodata/distances.json';
 import type { GeodataUrls } from './style';
 
 const countryFiles = import.meta.glob('../../../geodata/countries/*.geojson', {
@@ -22,7 +22,20 @@ for (const [path, url] of Object.entries(countryFiles)) {
 	if (iso3) countries[iso3] = url;
 }
 
-export const GEODATA_URLS: GeodataUrls = { world, labels, crimea, troops, countries };
+const overlayFiles = import.meta.glob('../../../geodata/overlays/*.geojson', {
+	query: '?raw',
+	import: 'default',
+	eager: true
+}) as Record<string, string>;
+
+/** Each overlay's features by overlay id (the file name: `troops-article`, `route`, ...). */
+export const OVERLAY_DATA: Record<string, GeoJSON.FeatureCollection> = {};
+for (const [path, raw] of Object.entries(overlayFiles)) {
+	const id = /([\w-]+)\.geojson$/.exec(path)?.[1];
+	if (id) OVERLAY_DATA[id] = JSON.parse(raw) as GeoJSON.FeatureCollection;
+}
+
+export const GEODATA_URLS: GeodataUrls = { world, labels, overlays: OVERLAY_DATA, countries };
 
 export type Bounds = [west: number, south: number, east: number, north: number];
 
@@ -38,3 +51,15 @@ export interface CountryName {
 export const COUNTRY_NAMES: CountryName[] = Object.entries(names as Record<string, string>).map(
 	([iso3, name]) => ({ iso3, name })
 );
+
+/** Distances computed when the geodata is built (e.g. Kyiv to the nearest point of a border). */
+export interface BorderDistance {
+	from: string;
+	fromIso3: string;
+	to: string;
+	toName: string;
+	km: number;
+	provenance: string;
+}
+
+export const BORDER_DISTANCES = distances as BorderDistance[];

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SWATCHES } from '$lib/briefing/palette';
 import { parseServedBriefing, splitParagraphs } from '$lib/briefing/schema';
+import { OVERLAYS } from './overlays';
 import { FINE_FROM_ZOOM, buildStyle, countryLayerIds, roleLooks, type GeodataUrls } from './style';
 
 const raw = JSON.parse(readFileSync('src/content/feb-2022/briefing.json', 'utf8'));
@@ -14,8 +15,7 @@ const briefing = parsed.briefing;
 const urls: GeodataUrls = {
 	world: '/_app/world.geojson',
 	labels: '/_app/labels.geojson',
-	crimea: '/_app/crimea.geojson',
-	troops: '/_app/troops-article.geojson',
+	overlays: Object.fromEntries(OVERLAYS.map((o) => [o.id, `/_app/${o.id}.geojson`])),
 	countries: Object.fromEntries(
 		['FRA', 'RUS', 'UKR', 'MLI', 'HUN', 'SVN'].map((c) => [c, `/_app/${c}.geojson`])
 	)

@@ -6,7 +6,11 @@
  * CSS fallback list). No request leaves the origin.
  */
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import { MARK_LAYERS, measureLayers, overlayLayers, overlaySources } from './overlays';
 import type { PatternName } from './patterns';
+import { COLORS, LABEL_FONTS } from './theme';
+
+export { COLORS, LABEL_FONTS };
 
 export interface RoleDefinition {
 	id: string;
@@ -33,34 +37,11 @@ export interface StyledCountry {
 export interface GeodataUrls {
 	world: string;
 	labels: string;
-	crimea: string;
-	troops: string;
+	/** Each overlay's data by overlay id: a URL, or the collection itself for the small ones. */
+	overlays: Record<string, string | GeoJSON.FeatureCollection>;
 	/** Finer geometry for the countries that have it, by ISO alpha-3. */
 	countries: Record<string, string>;
 }
-
-export const COLORS = {
-	sea: '#cfdde8',
-	land: '#f3f0e9',
-	border: '#8f887e',
-	text: '#1d1d1b',
-	halo: '#ffffff',
-	selected: '#000000',
-	occupied: '#5b3a8c',
-	troops: '#b3261e'
-} as const;
-
-/** Fonts the browser already has; MapLibre rasterises labels locally from the first it finds. */
-export const LABEL_FONTS = [
-	'Noto Sans Regular',
-	'DejaVu Sans',
-	'Liberation Sans',
-	'Arial',
-	'sans-serif'
-];
-
-export const OCCUPIED_PATTERN_ID = 'pattern-occupied';
-export const TROOPS_PATTERN_ID = 'pattern-troops';
 
 export function roleLooks(
 	roles: readonly RoleDefinition[],
@@ -129,8 +110,7 @@ export function whenState(state: string, on: number, off: number): ExpressionSpe
 }
 
 export const WORLD_FILL = 'world-fill';
-export const TROOP_ZONE_FILL = 'troops-article-zone';
-export const TROOP_POINTS = 'troops-article-points';
+export { MARK_LAYERS };
 
 /** The fill, texture and outline that show a country's primary role, from one source. */
 function roleLayers(
@@ -191,8 +171,8 @@ export function buildStyle(
 	const sources: StyleSpecification['sources'] = {
 		world: { type: 'geojson', data: urls.world, promoteId: 'iso3' },
 		labels: { type: 'geojson', data: urls.labels },
-		crimea: { type: 'geojson', data: urls.crimea },
-		troops: { type: 'geojson', data: urls.troops }
+		...overlaySources(urls.overlays),
+		measure: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } }
 	};
 
 	const layers: LayerSpecification[] = [
@@ -222,85 +202,7 @@ export function buildStyle(
 			source: 'world',
 			paint: { 'line-color': COLORS.border, 'line-width': 0.6 }
 		},
-		{
-			id: 'crimea-occupied',
-			type: 'fill',
-			source: 'crimea',
-			paint: { 'fill-pattern': OCCUPIED_PATTERN_ID, 'fill-antialias': false }
-		},
-		{
-			id: 'crimea-outline',
-			type: 'line',
-			source: 'crimea',
-			paint: { 'line-color': COLORS.occupied, 'line-width': 1.4, 'line-dasharray': [2, 1.5] }
-		},
-		{
-			id: TROOP_ZONE_FILL,
-			type: 'fill',
-			source: 'troops',
-			filter: ['==', ['get', 'kind'], 'zone'],
-			paint: { 'fill-pattern': TROOPS_PATTERN_ID, 'fill-opacity': 0.9, 'fill-antialias': false }
-		},
-		{
-			id: 'troops-article-zone-outline',
-			type: 'line',
-			source: 'troops',
-			filter: ['==', ['get', 'kind'], 'zone'],
-			paint: { 'line-color': COLORS.troops, 'line-width': 1.5, 'line-dasharray': [4, 2] }
-		},
-		{
-			id: TROOP_POINTS,
-			type: 'circle',
-			source: 'troops',
-			filter: ['==', ['get', 'kind'], 'position'],
-			paint: {
-				'circle-radius': 6,
-				'circle-color': COLORS.troops,
-				'circle-stroke-color': '#ffffff',
-				'circle-stroke-width': 2
-			}
-		},
-		{
-			// Every mark says where it comes from, and approximate ones say so.
-			id: 'troops-article-labels',
-			type: 'symbol',
-			source: 'troops',
-			filter: ['!=', ['get', 'kind'], 'zone'],
-			layout: {
-				'text-field': [
-					'case',
-					['==', ['get', 'kind'], 'position'],
-					[
-						'concat',
-						['get', 'forces'],
-						', ',
-						['get', 'label'],
-						['case', ['get', 'approximate'], ' (approx.)', ''],
-						'\n',
-						['get', 'provenance']
-					],
-					['concat', ['get', 'label'], '\nIllustrative area · ', ['get', 'provenance']]
-				],
-				'text-font': LABEL_FONTS,
-				'text-size': 12,
-				'text-max-width': 14,
-				'text-variable-anchor': ['top', 'bottom', 'left', 'right'],
-				'text-radial-offset': 0.9
-			},
-			paint: { 'text-color': COLORS.troops, 'text-halo-color': COLORS.halo, 'text-halo-width': 2 }
-		},
-		{
-			id: 'crimea-label',
-			type: 'symbol',
-			source: 'crimea',
-			minzoom: 3.5,
-			layout: {
-				'text-field': ['concat', ['get', 'name'], '\noccupied since 2014'],
-				'text-font': LABEL_FONTS,
-				'text-size': 11
-			},
-			paint: { 'text-color': COLORS.occupied, 'text-halo-color': COLORS.halo, 'text-halo-width': 2 }
-		},
+		...overlayLayers().filter((l) => !('source' in l) || l.source in sources),
 		{
 			// Hover is an outline, not a tinted fill: a fill drawn at opacity 0 over every country
 			// still costs a full screen of fragments per frame under a software renderer.
@@ -349,6 +251,7 @@ export function buildStyle(
 	];
 	layers.push({
 		id: 'labels',
+		metadata: { overlay: 'labels' },
 		type: 'symbol',
 		source: 'labels',
 		layout: {
@@ -364,6 +267,8 @@ export function buildStyle(
 			'text-halo-width': 1.6
 		}
 	});
+
+	layers.push(...measureLayers());
 
 	return { version: 8, name: 'Briefing map', sources, layers } satisfies StyleSpecification;
 }

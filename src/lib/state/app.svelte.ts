@@ -17,6 +17,11 @@ export class AppState {
 	countryNames = $state.raw<CountryName[]>([]);
 	/** ISO alpha-3 of the country whose panel is open. */
 	selected = $state<string | null>(null);
+	/** `overlay/id` of the mark (troop point, place, route...) whose note is open. */
+	mark = $state<string | null>(null);
+	/** Layers switched off: countries by ISO alpha-3, overlays by id. */
+	hidden = $state<string[]>([]);
+	measuring = $state(false);
 	mapBusy = $state(true);
 	mapUnavailable = $state<string | null>(null);
 

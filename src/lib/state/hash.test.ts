@@ -34,6 +34,20 @@ describe('parseHash', () => {
 		expect(parseHash(hash)).toEqual({});
 	});
 
+	it('reads hidden layers and an open mark', () => {
+		expect(parseHash('#map=3/50/20&hide=FRA,route,route,labels&mark=places/versailles')).toEqual({
+			view: { zoom: 3, lat: 50, lon: 20 },
+			hide: ['FRA', 'route', 'labels'],
+			mark: 'places/versailles'
+		});
+	});
+
+	it('drops hidden-layer ids that are not ids', () => {
+		expect(parseHash('#hide=<b>,FRA')).toEqual({ hide: ['FRA'] });
+		expect(parseHash('#hide=')).toEqual({});
+		expect(parseHash('#mark=../etc')).toEqual({});
+	});
+
 	it('keeps the valid parts of a half-broken hash', () => {
 		expect(parseHash('#map=nope&country=UKR')).toEqual({ country: 'UKR' });
 	});
@@ -47,6 +61,11 @@ describe('formatHash', () => {
 		expect(again.view?.zoom).toBe(3.25);
 		expect(again.view?.lat).toBeCloseTo(50.45, 1);
 		expect(again.view?.lon).toBeCloseTo(30.52, 1);
+	});
+
+	it('round-trips hidden layers and the mark', () => {
+		const state = { hide: ['MLI', 'troops-reported'], mark: 'route/route-paris-moscow' };
+		expect(parseHash(formatHash(state))).toEqual(state);
 	});
 
 	it('writes nothing for an empty state', () => {

@@ -17,9 +17,15 @@ export interface View {
 export interface HashState {
 	view?: View;
 	country?: string;
+	/** A mark (point or line of an overlay) whose note is open: `overlay/id`. */
+	mark?: string;
+	/** Layers switched off: countries by ISO alpha-3, overlays by id. */
+	hide?: string[];
 }
 
 const ISO3 = /^[A-Z]{3}$/;
+const LAYER_ID = /^[A-Za-z0-9-]{1,40}$/;
+const MARK = /^[a-z0-9-]{1,40}\/[A-Za-z0-9-]{1,80}$/;
 
 function parseView(value: string): View | undefined {
 	const parts = value.split('/');
@@ -52,6 +58,11 @@ export function parseHash(hash: string): HashState {
 			if (view) state.view = view;
 		} else if (key === 'country') {
 			if (ISO3.test(value)) state.country = value;
+		} else if (key === 'mark') {
+			if (MARK.test(value)) state.mark = value;
+		} else if (key === 'hide') {
+			const ids = [...new Set(value.split(',').filter((id) => LAYER_ID.test(id)))];
+			if (ids.length) state.hide = ids;
 		}
 	}
 	return state;
@@ -72,6 +83,8 @@ export function formatHash(state: HashState): string {
 	const parts: string[] = [];
 	if (state.view) parts.push(`map=${formatView(state.view)}`);
 	if (state.country) parts.push(`country=${state.country}`);
+	if (state.mark) parts.push(`mark=${state.mark}`);
+	if (state.hide?.length) parts.push(`hide=${state.hide.join(',')}`);
 	return parts.length ? `#${parts.join('&')}` : '';
 }
 
@@ -87,7 +100,8 @@ export function readHash(): HashState {
 export function writeHash(patch: Partial<HashState>): void {
 	const next: HashState = { ...readHash(), ...patch };
 	for (const key of Object.keys(patch) as (keyof HashState)[]) {
-		if (patch[key] === undefined) delete next[key];
+		const value = patch[key];
+		if (value === undefined || (Array.isArray(value) && value.length === 0)) delete next[key];
 	}
 	const hash = formatHash(next);
 	if (hash === location.hash || (hash === '' && location.hash === '')) return;

@@ -6,6 +6,7 @@ import {
 	type CountryDossier,
 	type ServedBriefing
 } from '$lib/briefing/passages';
+import type { BorderDistance } from '$lib/map/geodata';
 import type { RoleLook } from '$lib/map/style';
 
 export interface PanelRole {
@@ -51,6 +52,8 @@ export interface PanelModel {
 	passages: PanelPassage[];
 	notes: PanelNote[];
 	related: { iso3: string; name: string }[];
+	/** "Kyiv lies 90 km from the nearest point of Belarus's border", with where that comes from. */
+	distances: { text: string; provenance: string }[];
 }
 
 /** Resolves a country's dossier into what its panel shows. */
@@ -59,7 +62,8 @@ export function buildPanelModel(
 	briefing: ServedBriefing,
 	index: Map<string, CountryDossier> | null,
 	looks: readonly RoleLook[],
-	nameOf: (iso3: string) => string
+	nameOf: (iso3: string) => string,
+	distances: readonly BorderDistance[] = []
 ): PanelModel {
 	const dossier = index?.get(iso3);
 	const lookOf = new Map(looks.map((l) => [l.id, l]));
@@ -91,6 +95,12 @@ export function buildPanelModel(
 			observed: n.observed ? formatObserved(n.observed) : undefined,
 			afterArticle: isAfterArticle(n, briefing.asOf)
 		})),
-		related: (dossier?.entry?.related ?? []).map((r) => ({ iso3: r, name: nameOf(r) }))
+		related: (dossier?.entry?.related ?? []).map((r) => ({ iso3: r, name: nameOf(r) })),
+		distances: distances
+			.filter((d) => d.fromIso3 === iso3)
+			.map((d) => ({
+				text: `${d.from} lies ${d.km.toLocaleString('en-GB')} km from the nearest point of ${nameOf(d.to)}’s border.`,
+				provenance: d.provenance
+			}))
 	};
 }

@@ -1,0 +1,254 @@
+// Context overlays of the briefing: places named in the article, the diplomatic route, the line of
+// contact in Donbas, and distances from Kyiv to the nearest borders. Pure functions of facts.json,
+// the article's text and boundary geometry; every feature says where it comes from.
+
+import { distance } from '@turf/distance';
+import { greatCircle } from '@turf/great-circle';
+import { nearestPointOnLine } from '@turf/nearest-point-on-line';
+import { polygonToLine } from '@turf/polygon-to-line';
+import { feature } from '@turf/helpers';
+import { round } from './rings.js';
+
+/** @typedef {import('./rings.js').Polygonal} Polygonal */
+/** @typedef {import('geojson').Feature<import('geojson').Geometry, Record<string, unknown>>} Feature */
+/**
+ * @typedef {{ id: string, name: string, where?: string, lat: number, lon: number, iso3: string,
+ *   capital: boolean, terms: string[], country?: { name: string, terms: string[] }, note?: string,
+ *   date?: string, routeStop?: boolean }} PlaceFact
+ * @typedef {{ from: string, to: string, date: string, dateText: string, article: number[] }} RouteLeg
+ * @typedef {{ name: string, lat: number, lon: number, note?: string }} Town
+ * @typedef {{ id: string, name: string, label: string, accuracyKm: number, asOf: string, note: string,
+ *   source: string, provenance: string, url: string, towns: Town[] }} LineOfContact
+ */
+
+export const GEONAMES = 'Source: GeoNames (CC BY 4.0)';
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * "7 Feb 2022", "Dec 2021" or "2021" from an ISO date, full or partial.
+ * @param {string} date
+ */
+export function shortDate(date) {
+	const [year, month, day] = date.split('-');
+	const m = month === undefined ? undefined : MONTHS[Number(month) - 1];
+	if (m === undefined) return year ?? date;
+	return day === undefined ? `${m} ${year}` : `${Number(day)} ${m} ${year}`;
+}
+
+/**
+ * Whether something first seen on `date` (YYYY, YYYY-MM or YYYY-MM-DD) came after `asOf`
+ * (YYYY-MM-DD). A month or a year counts as after only if its first day is after `asOf`.
+ * @param {string | undefined} date
+ * @param {string} asOf
+ */
+export function isAfter(date, asOf) {
+	if (date === undefined || date === '') return false;
+	if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(date)) throw new Error(`not an ISO date: ${date}`);
+	const start = date.length === 4 ? `${date}-01-01` : date.length === 7 ? `${date}-01` : date;
+	return start > asOf;
+}
+
+/** "1,234" (thousands separated by commas, independent of the machine's locale). @param {number} n */
+export function thousands(n) {
+	return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** "Article, para. 7" or "Article, paras. 2, 5". @param {number[]} paragraphs */
+export function articleProvenance(paragraphs) {
+	const n = [...new Set(paragraphs)].sort((a, b) => a - b);
+	if (n.length === 0) throw new Error('an article provenance needs paragraphs');
+	return `Article, ${n.length === 1 ? 'para.' : 'paras.'} ${n.join(', ')}`;
+}
+
+/**
+ * The article's paragraphs, numbered from 1: blocks of text between blank lines.
+ * @param {string} text
+ */
+export function splitParagraphs(text) {
+	return text
+		.replace(/\r\n?/g, '\n')
+		.split(/\n[ \t]*\n/)
+		.map((p) => p.trim())
+		.filter((p) => p.length > 0);
+}
+
+/** @param {string} s */
+const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Numbers (from 1) of the paragraphs containing one of `terms` as a whole word or phrase
+ * (case-sensitive: "Paris" is a name, "U.S." is matched literally).
+ * @param {string[]} paragraphs
+ * @param {string[]} terms
+ */
+export function paragraphsNaming(paragraphs, terms) {
+	if (terms.length === 0) return [];
+	const re = new RegExp(
+		`(?<![\\p{L}\\p{N}])(?:${terms.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`,
+		'u'
+	);
+	return paragraphs.flatMap((p, i) => (re.test(p) ? [i + 1] : []));
+}
+
+/** @param {{ lon: number, lat: number }} p @returns {[number, number]} */
+const lonLat = (p) => [round(p.lon), round(p.lat)];
+
+/**
+ * @param {PlaceFact[]} places
+ * @param {string} id
+ */
+function placeById(places, id) {
+	const p = places.find((x) => x.id === id);
+	if (!p) throw new Error(`facts.json has no place "${id}"`);
+	return p;
+}
+
+/**
+ * One Point per place of facts.json. `paragraphs` are those naming the place; if none does, those
+ * naming its country (said in `note`); a place that neither names is kept only as a stop of the
+ * route, credited to GeoNames. Others are skipped (returned in `skipped`).
+ * @param {PlaceFact[]} places
+ * @param {string[]} paragraphs the article's paragraphs
+ * @returns {{ features: Feature[], skipped: string[] }}
+ */
+export function placeFeatures(places, paragraphs) {
+	/** @type {Feature[]} */
+	const features = [];
+	/** @type {string[]} */
+	const skipped = [];
+	for (const p of places) {
+		const named = paragraphsNaming(paragraphs, p.terms);
+		const byCountry =
+			named.length === 0 && p.country ? paragraphsNaming(paragraphs, p.country.terms) : [];
+		const cited = named.length > 0 ? named : byCountry;
+		/** @type {string} */
+		let note;
+		if (named.length > 0) note = p.note ?? '';
+		else if (byCountry.length > 0 && p.country) {
+			const ref = `${byCountry.length === 1 ? 'para.' : 'paras.'} ${byCountry.join(', ')}`;
+			note = `The article names ${p.country.name} (${ref}), not ${p.name}${p.note ? `: ${p.note}` : ''}`;
+		} else if (p.routeStop) {
+			note = `${p.note ?? 'Stop of the route'}; not named in the article`;
+		} else {
+			skipped.push(p.id);
+			continue;
+		}
+		features.push({
+			type: 'Feature',
+			properties: {
+				id: p.id,
+				kind: 'place',
+				name: p.name,
+				label: p.name,
+				...(p.where ? { where: p.where } : {}),
+				iso3: p.iso3,
+				capital: p.capital,
+				namedInArticle: named.length > 0,
+				paragraphs: cited.join(','),
+				note,
+				...(p.date ? { date: p.date } : {}),
+				provenance: cited.length > 0 ? articleProvenance(cited) : GEONAMES,
+				provenanceKind: cited.length > 0 ? 'article' : 'source',
+				coordinatesSource: 'GeoNames (CC BY 4.0)',
+				approximate: false
+			},
+			geometry: { type: 'Point', coordinates: lonLat(p) }
+		});
+	}
+	return { features, skipped };
+}
+
+/**
+ * Paris -> Moscow -> Kyiv as great-circle arcs, one LineString per leg.
+ * @param {PlaceFact[]} places
+ * @param {RouteLeg[]} legs
+ * @param {number} npoints
+ * @param {string[]} paragraphs the article's paragraphs, to check that each leg's paragraphs name
+ *   its destination
+ * @returns {Feature[]}
+ */
+export function routeFeatures(places, legs, npoints, paragraphs) {
+	return legs.map((leg, i) => {
+		const from = placeById(places, leg.from);
+		const to = placeById(places, leg.to);
+		const naming = paragraphsNaming(paragraphs, to.terms);
+		const missing = leg.article.filter((n) => !naming.includes(n));
+		if (missing.length > 0)
+			throw new Error(
+				`route ${from.name} -> ${to.name}: para. ${missing} does not name ${to.name}`
+			);
+		const a = lonLat(from);
+		const b = lonLat(to);
+		const arc = greatCircle(a, b, { npoints }).geometry;
+		if (arc.type !== 'LineString')
+			throw new Error(`route ${from.name} -> ${to.name} crosses the antimeridian`);
+		const coordinates = arc.coordinates.map((c) => [round(c[0] ?? NaN), round(c[1] ?? NaN)]);
+		coordinates[0] = a;
+		coordinates[coordinates.length - 1] = b;
+		const km = Math.round(distance(a, b, { units: 'kilometers' }));
+		return {
+			type: 'Feature',
+			properties: {
+				id: `route-${from.id}-${to.id}`,
+				kind: 'route',
+				leg: i + 1,
+				from: from.name,
+				to: to.name,
+				date: leg.date,
+				dateText: leg.dateText,
+				distanceKm: km,
+				label: `${from.name} → ${to.name} · ${shortDate(leg.date)} · ${thousands(km)} km`,
+				paragraphs: leg.article.join(','),
+				provenance: articleProvenance(leg.article),
+				provenanceKind: 'article',
+				approximate: false
+			},
+			geometry: { type: 'LineString', coordinates }
+		};
+	});
+}
+
+/**
+ * The line of contact, one LineString through the front-line towns (north to south).
+ * @param {LineOfContact} loc
+ * @returns {Feature}
+ */
+export function contactLineFeature(loc) {
+	if (loc.towns.length < 2) throw new Error('the line of contact needs at least two towns');
+	return {
+		type: 'Feature',
+		properties: {
+			id: loc.id,
+			kind: 'line',
+			name: loc.name,
+			label: loc.label,
+			approximate: true,
+			accuracyKm: loc.accuracyKm,
+			asOf: loc.asOf,
+			towns: loc.towns.map((t) => t.name).join(', '),
+			note: loc.note,
+			provenance: loc.provenance,
+			provenanceKind: 'source',
+			url: loc.url
+		},
+		geometry: { type: 'LineString', coordinates: loc.towns.map(lonLat) }
+	};
+}
+
+/**
+ * Distance from `at` to the nearest point of the boundary of `geometry` (every ring, coasts
+ * included; on the geodesic, @turf/nearest-point-on-line).
+ * @param {[number, number]} at [lon, lat]
+ * @param {Polygonal} geometry
+ * @returns {{ km: number, nearest: [number, number] }}
+ */
+export function nearestBoundary(at, geometry) {
+	const lines = polygonToLine(feature(geometry));
+	const hit = nearestPointOnLine(/** @type {any} */ (lines), at, { units: 'kilometers' });
+	const [lon, lat] = hit.geometry.coordinates;
+	return {
+		km: Math.round(hit.properties.pointDistance),
+		nearest: [round(lon ?? NaN), round(lat ?? NaN)]
+	};
+}

@@ -1,0 +1,356 @@
+/**
+ * The overlays: what each draws, from which source, under which name in the layers panel. One
+ * table, read by the style (layers), the layers panel (names, groups) and the legend (symbols).
+ */
+import type {
+	ExpressionSpecification,
+	LayerSpecification,
+	SourceSpecification,
+	SymbolLayerSpecification
+} from 'maplibre-gl';
+import {
+	LABEL_FONTS as FONTS,
+	OCCUPIED_PATTERN_ID,
+	OVERLAY_COLORS,
+	TROOPS_PATTERN_ID
+} from './theme';
+
+export type OverlayGroup = 'military' | 'context';
+
+/** How the legend draws an overlay's symbol (an SVG in the UI, from the same colours). */
+export type LegendSymbol =
+	| { kind: 'area'; color: string; pattern: 'hatch' | 'crosshatch'; dashed: boolean }
+	| { kind: 'point'; fill: string; stroke: string; hollow?: boolean }
+	| { kind: 'line'; color: string; dashed: boolean }
+	| { kind: 'text' };
+
+export interface OverlayDefinition {
+	/** Stable id: the checkbox, the hash (`hide=`) and the source all use it. */
+	id: string;
+	/** The layer's name: the checkbox's accessible name. */
+	label: string;
+	group: OverlayGroup;
+	/** What the legend shows for it: one or more symbols with a caption each. */
+	legend: { symbol: LegendSymbol; caption: string }[];
+	/** Layers a click or a keyboard list opens as marks (points and lines). */
+	markLayers: string[];
+}
+
+/** A point label beside its mark: the text, in the mark's colour, with a halo. */
+function text(
+	field: ExpressionSpecification,
+	color: string,
+	size = 12
+): Pick<SymbolLayerSpecification, 'layout' | 'paint'> {
+	return {
+		layout: {
+			'text-field': field,
+			'text-font': FONTS,
+			'text-size': size,
+			'text-max-width': 14,
+			'text-variable-anchor': ['top', 'bottom', 'left', 'right'],
+			'text-radial-offset': 0.9
+		},
+		paint: { 'text-color': color, 'text-halo-color': OVERLAY_COLORS.halo, 'text-halo-width': 2 }
+	};
+}
+
+const kindIs = (kind: string): ExpressionSpecification => ['==', ['get', 'kind'], kind];
+
+/** The overlays in drawing order (bottom first) and in the layers panel's order. */
+export const OVERLAYS: OverlayDefinition[] = [
+	{
+		id: 'troops-article',
+		label: 'Troop positions (article)',
+		group: 'military',
+		legend: [
+			{
+				symbol: { kind: 'area', color: OVERLAY_COLORS.troops, pattern: 'crosshatch', dashed: true },
+				caption: 'Troops massed near the border, illustrative area (article, para. 4)'
+			},
+			{
+				symbol: { kind: 'point', fill: OVERLAY_COLORS.troops, stroke: '#ffffff' },
+				caption: 'Forces the article places, marked at a town (approximate)'
+			}
+		],
+		markLayers: ['troops-article-points']
+	},
+	{
+		id: 'troops-reported',
+		label: 'Reported concentrations',
+		group: 'military',
+		legend: [
+			{
+				symbol: { kind: 'point', fill: '#ffffff', stroke: OVERLAY_COLORS.reported, hollow: true },
+				caption: 'Reported in public sources up to the article’s date (approximate)'
+			},
+			{
+				symbol: { kind: 'point', fill: '#ffffff', stroke: OVERLAY_COLORS.later, hollow: true },
+				caption: 'Reported after the article’s date: later knowledge'
+			}
+		],
+		markLayers: ['troops-reported-points']
+	},
+	{
+		id: 'crimea',
+		label: 'Crimea (occupied since 2014)',
+		group: 'context',
+		legend: [
+			{
+				symbol: { kind: 'area', color: OVERLAY_COLORS.occupied, pattern: 'hatch', dashed: true },
+				caption: 'Crimea: Ukraine, occupied by Russia since 2014'
+			}
+		],
+		markLayers: []
+	},
+	{
+		id: 'contact-line',
+		label: 'Line of contact (approx.)',
+		group: 'context',
+		legend: [
+			{
+				symbol: { kind: 'line', color: OVERLAY_COLORS.contact, dashed: true },
+				caption: 'Line of contact in Donbas before 24 Feb 2022 (approximate, ±5 km)'
+			}
+		],
+		markLayers: ['contact-line-line']
+	},
+	{
+		id: 'route',
+		label: 'Diplomatic route',
+		group: 'context',
+		legend: [
+			{
+				symbol: { kind: 'line', color: OVERLAY_COLORS.route, dashed: false },
+				caption: 'Macron’s route, Paris → Moscow (7 Feb) → Kyiv (8 Feb), great-circle arcs'
+			}
+		],
+		markLayers: ['route-line']
+	},
+	{
+		id: 'places',
+		label: 'Places',
+		group: 'context',
+		legend: [
+			{
+				symbol: { kind: 'point', fill: OVERLAY_COLORS.place, stroke: '#ffffff' },
+				caption: 'Places named in the article'
+			}
+		],
+		markLayers: ['places-points']
+	}
+];
+
+/** The source of each overlay, from its data (a URL or an inline FeatureCollection). */
+export function overlaySources(
+	data: Record<string, string | GeoJSON.FeatureCollection>
+): Record<string, SourceSpecification> {
+	const sources: Record<string, SourceSpecification> = {};
+	for (const o of OVERLAYS) {
+		const d = data[o.id];
+		if (d) sources[o.id] = { type: 'geojson', data: d };
+	}
+	return sources;
+}
+
+/** The map layers of each overlay, all with `metadata.overlay` naming it (for toggling). */
+export function overlayLayers(): LayerSpecification[] {
+	const c = OVERLAY_COLORS;
+	const layers: LayerSpecification[] = [
+		// Crimea
+		{
+			id: 'crimea-occupied',
+			type: 'fill',
+			source: 'crimea',
+			paint: { 'fill-pattern': OCCUPIED_PATTERN_ID, 'fill-antialias': false }
+		},
+		{
+			id: 'crimea-outline',
+			type: 'line',
+			source: 'crimea',
+			paint: { 'line-color': c.occupied, 'line-width': 1.4, 'line-dasharray': [2, 1.5] }
+		},
+		// Troops from the article
+		{
+			id: 'troops-article-zone',
+			type: 'fill',
+			source: 'troops-article',
+			filter: kindIs('zone'),
+			paint: { 'fill-pattern': TROOPS_PATTERN_ID, 'fill-opacity': 0.9, 'fill-antialias': false }
+		},
+		{
+			id: 'troops-article-zone-outline',
+			type: 'line',
+			source: 'troops-article',
+			filter: kindIs('zone'),
+			paint: { 'line-color': c.troops, 'line-width': 1.5, 'line-dasharray': [4, 2] }
+		},
+		// Context lines
+		{
+			id: 'contact-line-line',
+			type: 'line',
+			source: 'contact-line',
+			layout: { 'line-cap': 'round' },
+			paint: { 'line-color': c.contact, 'line-width': 3, 'line-dasharray': [2, 1] }
+		},
+		{
+			id: 'route-line',
+			type: 'line',
+			source: 'route',
+			layout: { 'line-cap': 'round' },
+			paint: { 'line-color': c.route, 'line-width': 3 }
+		},
+		// Points, over the lines
+		{
+			id: 'troops-reported-points',
+			type: 'circle',
+			source: 'troops-reported',
+			paint: {
+				'circle-radius': 5,
+				'circle-color': '#ffffff',
+				'circle-stroke-width': 2.5,
+				'circle-stroke-color': ['case', ['get', 'afterArticle'], c.later, c.reported]
+			}
+		},
+		{
+			id: 'troops-article-points',
+			type: 'circle',
+			source: 'troops-article',
+			filter: kindIs('position'),
+			paint: {
+				'circle-radius': 6,
+				'circle-color': c.troops,
+				'circle-stroke-color': '#ffffff',
+				'circle-stroke-width': 2
+			}
+		},
+		{
+			id: 'places-points',
+			type: 'circle',
+			source: 'places',
+			paint: {
+				'circle-radius': 4,
+				'circle-color': c.place,
+				'circle-stroke-color': '#ffffff',
+				'circle-stroke-width': 1.5
+			}
+		},
+		// Labels: every mark says where it comes from, and approximate ones say so.
+		{
+			id: 'troops-article-labels',
+			type: 'symbol',
+			source: 'troops-article',
+			filter: ['!=', ['get', 'kind'], 'zone'],
+			...text(
+				[
+					'case',
+					kindIs('position'),
+					[
+						'concat',
+						['get', 'forces'],
+						', ',
+						['get', 'label'],
+						['case', ['get', 'approximate'], ' (approx.)', ''],
+						'\n',
+						['get', 'provenance']
+					],
+					['concat', ['get', 'label'], '\nIllustrative area · ', ['get', 'provenance']]
+				],
+				c.troops
+			)
+		},
+		{
+			id: 'troops-reported-labels',
+			type: 'symbol',
+			source: 'troops-reported',
+			minzoom: 4.5,
+			...text(
+				[
+					'concat',
+					['get', 'label'],
+					' (approx.)',
+					['case', ['get', 'afterArticle'], '\nreported after the article', '']
+				],
+				c.reported,
+				11
+			),
+			paint: {
+				'text-color': ['case', ['get', 'afterArticle'], c.later, c.reported],
+				'text-halo-color': c.halo,
+				'text-halo-width': 2
+			}
+		},
+		{
+			id: 'crimea-label',
+			type: 'symbol',
+			source: 'crimea',
+			minzoom: 3.5,
+			...text(['concat', ['get', 'name'], '\noccupied since 2014'], c.occupied, 11)
+		},
+		{
+			id: 'contact-line-label',
+			type: 'symbol',
+			source: 'contact-line',
+			minzoom: 4.5,
+			layout: {
+				'symbol-placement': 'line',
+				'text-field': 'Line of contact (approx. ±5 km)',
+				'text-font': FONTS,
+				'text-size': 11,
+				'text-offset': [0, -1]
+			},
+			paint: { 'text-color': c.contact, 'text-halo-color': c.halo, 'text-halo-width': 2 }
+		},
+		{
+			id: 'route-label',
+			type: 'symbol',
+			source: 'route',
+			layout: {
+				'symbol-placement': 'line-center',
+				'text-field': ['get', 'label'],
+				'text-font': FONTS,
+				'text-size': 12,
+				'text-offset': [0, -1]
+			},
+			paint: { 'text-color': c.route, 'text-halo-color': c.halo, 'text-halo-width': 2 }
+		},
+		{
+			id: 'places-labels',
+			type: 'symbol',
+			source: 'places',
+			minzoom: 3,
+			...text(['get', 'name'], c.place, 11)
+		}
+	];
+	return layers.map((l) => ({
+		...l,
+		metadata: { overlay: 'source' in l ? l.source : undefined }
+	})) as LayerSpecification[];
+}
+
+/** The measure tool's line and points, drawn from an inline source the map updates. */
+export function measureLayers(): LayerSpecification[] {
+	return [
+		{
+			id: 'measure-line',
+			type: 'line',
+			source: 'measure',
+			filter: ['==', ['geometry-type'], 'LineString'],
+			paint: { 'line-color': OVERLAY_COLORS.measure, 'line-width': 2.5, 'line-dasharray': [3, 2] }
+		},
+		{
+			id: 'measure-points',
+			type: 'circle',
+			source: 'measure',
+			filter: ['==', ['geometry-type'], 'Point'],
+			paint: {
+				'circle-radius': 5,
+				'circle-color': OVERLAY_COLORS.measure,
+				'circle-stroke-color': '#ffffff',
+				'circle-stroke-width': 2
+			}
+		}
+	];
+}
+
+export const MARK_LAYERS = OVERLAYS.flatMap((o) => o.markLayers);

@@ -1,0 +1,34 @@
+/** Colours and fonts of the map, shared by the style, the overlays and the legend. */
+
+export const COLORS = {
+	sea: '#cfdde8',
+	land: '#f3f0e9',
+	border: '#8f887e',
+	text: '#1d1d1b',
+	halo: '#ffffff',
+	selected: '#000000'
+} as const;
+
+export const OVERLAY_COLORS = {
+	troops: '#b3261e',
+	reported: '#b3261e',
+	later: '#6b6b6b',
+	occupied: '#5b3a8c',
+	contact: '#2b2b2b',
+	route: '#0b5394',
+	place: '#1d1d1b',
+	measure: '#d81b60',
+	halo: '#ffffff'
+} as const;
+
+/** Fonts the browser already has; MapLibre rasterises labels locally from the first it finds. */
+export const LABEL_FONTS = [
+	'Noto Sans Regular',
+	'DejaVu Sans',
+	'Liberation Sans',
+	'Arial',
+	'sans-serif'
+];
+
+export const OCCUPIED_PATTERN_ID = 'pattern-occupied';
+export const TROOPS_PATTERN_ID = 'pattern-troops';
