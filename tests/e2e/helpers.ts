@@ -76,3 +76,33 @@ export async function axeViolations(page: Page) {
 		(v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical'
 	);
 }
+
+/** The map canvas as RGBA pixels, from a real screenshot. */
+export async function mapPixels(page: Page) {
+	const { PNG } = await import('pngjs');
+	const png = PNG.sync.read(await page.locator('canvas.maplibregl-canvas').screenshot());
+	return png;
+}
+
+/** How many pixels differ between two screenshots of the same size (any channel by > 24). */
+export function changedPixels(
+	a: { data: Buffer; width: number; height: number },
+	b: { data: Buffer; width: number; height: number }
+) {
+	let n = 0;
+	for (let i = 0; i < a.data.length; i += 4) {
+		if (
+			Math.abs(a.data[i]! - b.data[i]!) > 24 ||
+			Math.abs(a.data[i + 1]! - b.data[i + 1]!) > 24 ||
+			Math.abs(a.data[i + 2]! - b.data[i + 2]!) > 24
+		)
+			n++;
+	}
+	return n;
+}
+
+/** The colour of one pixel of the map canvas, as [r, g, b]. */
+export function pixelAt(png: { data: Buffer; width: number }, x: number, y: number) {
+	const i = (Math.round(y) * png.width + Math.round(x)) * 4;
+	return [png.data[i]!, png.data[i + 1]!, png.data[i + 2]!];
+}

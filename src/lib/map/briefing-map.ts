@@ -15,7 +15,6 @@ import {
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import {
-	COLORS,
 	FINE_FROM_ZOOM,
 	MARK_LAYERS,
 	WORLD_FILL,
