@@ -112,7 +112,10 @@ export class BriefingMap {
 			renderWorldCopies: false,
 			dragRotate: false,
 			pitchWithRotate: false,
-			maxZoom: 9
+			maxZoom: 9,
+			// Labels appear at once: a fade adds nothing to a projected briefing, and each of its
+			// frames is expensive under a software renderer (see npm run bench).
+			fadeDuration: 0
 		});
 		this.map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 140 }), 'bottom-right');
 		this.map.touchZoomRotate.disableRotation();
@@ -158,7 +161,7 @@ export class BriefingMap {
 	 */
 	#addFineWhenZoomed(full: StyleSpecification, fine: ReturnType<typeof splitFine>['fine']) {
 		const add = () => {
-			if (this.map.getZoom() < FINE_FROM_ZOOM - 0.5) return false;
+			if (this.map.getZoom() < FINE_FROM_ZOOM - 0.15) return false;
 			for (const [id, source] of Object.entries(fine.sources)) this.map.addSource(id, source);
 			const order = full.layers.map((l) => l.id);
 			for (const layer of fine.layers) {
@@ -221,7 +224,7 @@ export class BriefingMap {
 		}
 		const mark = this.#markAt(e);
 		if (mark) {
-			this.#onMark?.({ overlay: mark.source, id: String(mark.properties.id) });
+			this.#onMark?.({ overlay: String(mark.properties.overlay), id: String(mark.properties.id) });
 			return;
 		}
 		const f = this.#countryAt(e);
@@ -247,7 +250,9 @@ export class BriefingMap {
 		for (const { id, toggle } of this.#layers) {
 			if (!toggle || !this.map.getLayer(id)) continue;
 			const visibility = this.#hidden.has(toggle) ? 'none' : 'visible';
-			if (this.map.getLayoutProperty(id, 'visibility') !== visibility) {
+			// Unset means visible: setting it anyway would make MapLibre lay out every tile again.
+			const current = this.map.getLayoutProperty(id, 'visibility') ?? 'visible';
+			if (current !== visibility) {
 				this.map.setLayoutProperty(id, 'visibility', visibility);
 			}
 		}

@@ -15,7 +15,14 @@ const briefing = parsed.briefing;
 const urls: GeodataUrls = {
 	world: '/_app/world.geojson',
 	labels: '/_app/labels.geojson',
-	overlays: Object.fromEntries(OVERLAYS.map((o) => [o.id, `/_app/${o.id}.geojson`])),
+	overlays: Object.fromEntries(
+		OVERLAYS.map((o) => [
+			o.id,
+			JSON.parse(
+				readFileSync(`geodata/overlays/${o.id}.geojson`, 'utf8')
+			) as GeoJSON.FeatureCollection
+		])
+	),
 	countries: Object.fromEntries(
 		['FRA', 'RUS', 'UKR', 'MLI', 'HUN', 'SVN'].map((c) => [c, `/_app/${c}.geojson`])
 	)

@@ -6,7 +6,7 @@
  * CSS fallback list). No request leaves the origin.
  */
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
-import { MARK_LAYERS, measureLayers, overlayLayers, overlaySources } from './overlays';
+import { MARK_LAYERS, measureLayers, overlayLayers, overlaySource } from './overlays';
 import type { PatternName } from './patterns';
 import { COLORS, LABEL_FONTS } from './theme';
 
@@ -37,8 +37,8 @@ export interface StyledCountry {
 export interface GeodataUrls {
 	world: string;
 	labels: string;
-	/** Each overlay's data by overlay id: a URL, or the collection itself for the small ones. */
-	overlays: Record<string, string | GeoJSON.FeatureCollection>;
+	/** Each overlay's features by overlay id (small files, bundled with the app). */
+	overlays: Record<string, GeoJSON.FeatureCollection>;
 	/** Finer geometry for the countries that have it, by ISO alpha-3. */
 	countries: Record<string, string>;
 }
@@ -171,7 +171,7 @@ export function buildStyle(
 	const sources: StyleSpecification['sources'] = {
 		world: { type: 'geojson', data: urls.world, promoteId: 'iso3' },
 		labels: { type: 'geojson', data: urls.labels },
-		...overlaySources(urls.overlays),
+		overlays: overlaySource(urls.overlays),
 		measure: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } }
 	};
 
@@ -202,7 +202,10 @@ export function buildStyle(
 			source: 'world',
 			paint: { 'line-color': COLORS.border, 'line-width': 0.6 }
 		},
-		...overlayLayers().filter((l) => !('source' in l) || l.source in sources),
+		...overlayLayers().filter((l) => {
+			const overlay = (l.metadata as { overlay: string }).overlay;
+			return urls.overlays[overlay]?.features.length;
+		}),
 		{
 			// Hover is an outline, not a tinted fill: a fill drawn at opacity 0 over every country
 			// still costs a full screen of fragments per frame under a software renderer.

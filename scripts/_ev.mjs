@@ -1,0 +1,11 @@
+import { chromium } from '@playwright/test';
+import { serve } from './serve.js';
+const { url, server } = await serve({ root: 'build', port: 0 });
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const ctx = await b.newContext({ viewport: { width: 1280, height: 800 } });
+const p = await ctx.newPage();
+await p.goto(url);
+await p.waitForSelector('[aria-label="Map"][aria-busy="false"]', { timeout: 30000 });
+await p.waitForTimeout(300);
+console.log((await p.evaluate(() => window.__ev)).join('\n'));
+await b.close(); server.close();
