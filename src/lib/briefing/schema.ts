@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { GAZETTEER } from './gazetteer';
 import { PATTERNS, SWATCH_NAMES } from './palette';
+import { LAYER_IDS } from './scenes';
 
 // --- Building blocks --------------------------------------------------------------------------
 
@@ -183,6 +184,70 @@ const boundsSchema = z
 		if (south >= north) ctx.addIssue({ code: 'custom', message: 'south must be less than north' });
 	});
 
+// --- Scenes (presentation mode) -----------------------------------------------------------------
+
+const sceneLatitude = z
+	.number()
+	.min(-85, { error: 'latitude must be within -85..85' })
+	.max(85, { error: 'latitude must be within -85..85' });
+
+const sceneZoom = z
+	.number()
+	.min(0, { error: 'zoom must be within 0..9' })
+	.max(9, { error: 'zoom must be within 0..9' });
+
+/** Where a scene puts the camera: a fit to countries' mainland bounds, or a centre and a zoom. */
+export type SceneCamera = { fit: string[] } | { center: [number, number]; zoom: number };
+
+/**
+ * Written as one object with optional fields, not as a union, so that a camera with both forms
+ * (or with a centre and no zoom) gets a message saying so rather than "unknown field".
+ */
+export const sceneCameraSchema = z
+	.strictObject({
+		/** ISO3 codes; mainland bounds come from the geodata, so any country can be fitted. */
+		fit: z.array(iso3).min(1, { error: 'name at least one country to fit' }).optional(),
+		/** [longitude, latitude], GeoJSON order. */
+		center: z.tuple([longitude, sceneLatitude]).optional(),
+		zoom: sceneZoom.optional()
+	})
+	.superRefine((c, ctx) => {
+		const issue = (message: string, path: string[] = []) =>
+			ctx.addIssue({ code: 'custom', path, message });
+		if (c.fit !== undefined) {
+			if (c.center !== undefined || c.zoom !== undefined) {
+				issue('give either "fit", or "center" and "zoom", not both');
+			}
+		} else if (c.center === undefined && c.zoom === undefined) {
+			issue('needs "fit", or "center" and "zoom"');
+		} else if (c.center === undefined) {
+			issue('required with "zoom" (or use "fit")', ['center']);
+		} else if (c.zoom === undefined) {
+			issue('required with "center"', ['zoom']);
+		}
+	})
+	.transform((c): SceneCamera =>
+		c.fit !== undefined ? { fit: c.fit } : { center: c.center!, zoom: c.zoom! }
+	);
+
+export const sceneSchema = z.strictObject({
+	id: slug,
+	/** Shown large on the projector. */
+	title: text.max(100, { error: 'keep it under 100 characters: it is shown large' }),
+	/** The article paragraphs the scene quotes, in the order shown. */
+	paragraphs: z.array(paragraphNumber).min(1, { error: 'quote at least one paragraph' }),
+	/** Countries to highlight; each must be listed in `countries`, and shown in `layers`. */
+	countries: z.array(iso3).default([]),
+	/**
+	 * The layers visible in the scene (every other is hidden): a country listed in `countries`,
+	 * by its ISO3 code, or an overlay id from LAYER_IDS.
+	 */
+	layers: z.array(z.string().min(1, { error: 'must not be empty' })),
+	camera: sceneCameraSchema,
+	/** Speaker notes: what to say, plain text. */
+	notes: text
+});
+
 const articleMetaShape = {
 	title: text,
 	/** The article's text file, beside briefing.json. */
@@ -206,7 +271,9 @@ const briefingShape = {
 	frame: z.strictObject({ bounds: boundsSchema }),
 	roles: z.array(roleSchema).min(1, { error: 'define at least one role' }),
 	countries: z.array(countryEntrySchema).min(1, { error: 'list at least one country' }),
-	troopNotes: z.array(troopNoteSchema).default([])
+	troopNotes: z.array(troopNoteSchema).default([]),
+	/** Presentation mode, in the order the story is told. */
+	scenes: z.array(sceneSchema).default([])
 };
 
 // Paragraphs are kept verbatim (not trimmed) so that passage segments rebuild them exactly.
@@ -395,6 +462,54 @@ function checkReferences(b: BriefingShape, paragraphCount: number | undefined, r
 			}
 		}
 	});
+
+	checkScenes(b, listed, paragraphCount, report);
+}
+
+const LAYER_LIST = LAYER_IDS.join(', ');
+
+function checkScenes(
+	b: BriefingShape,
+	listed: ReadonlySet<string>,
+	paragraphCount: number | undefined,
+	report: Report
+) {
+	reportRepeats(
+		b.scenes.map((s) => s.id),
+		['scenes'],
+		'scene id',
+		(path, message) => report([...path, 'id'], message)
+	);
+	const overlays = new Set<string>(LAYER_IDS);
+	b.scenes.forEach((scene, i) => {
+		const at = (...rest: Path): Path => ['scenes', i, ...rest];
+		reportRepeats(scene.paragraphs, at('paragraphs'), 'paragraph', report);
+		checkParagraphs(scene.paragraphs, at('paragraphs'), paragraphCount, report);
+
+		const shown = new Set(scene.layers);
+		scene.countries.forEach((code, j) => {
+			if (!listed.has(code)) report(at('countries', j), `"${code}" is not listed in countries`);
+			else if (!shown.has(code)) {
+				report(at('countries', j), `"${code}" is highlighted but hidden: add it to layers`);
+			}
+		});
+		reportRepeats(scene.countries, at('countries'), 'country', report);
+
+		scene.layers.forEach((id, j) => {
+			if (overlays.has(id) || listed.has(id)) return;
+			report(
+				at('layers', j),
+				ISO3.test(id)
+					? `"${id}" is not listed in countries, so it has no layer`
+					: `unknown layer "${id}" (layers: a country listed in countries, or ${LAYER_LIST})`
+			);
+		});
+		reportRepeats(scene.layers, at('layers'), 'layer', report);
+
+		if ('fit' in scene.camera) {
+			reportRepeats(scene.camera.fit, at('camera', 'fit'), 'country', report);
+		}
+	});
 }
 
 function withReferences<S extends z.ZodType<BriefingShape>>(
@@ -430,6 +545,7 @@ export type CountryEntry = z.output<typeof countryEntrySchema>;
 export type TroopNote = z.output<typeof troopNoteSchema>;
 export type TroopGeometry = z.output<typeof troopGeometrySchema>;
 export type Provenance = z.output<typeof provenanceSchema>;
+export type Scene = z.output<typeof sceneSchema>;
 
 // --- Results and messages -----------------------------------------------------------------------
 

@@ -85,6 +85,8 @@ export class BriefingMap {
 	#layers: { id: string; toggle?: string }[] = [];
 	#hidden = new Set<string>();
 	#measuring: LonLat[] | null = null;
+	#highlighted: { iso3: string; source: string }[] = [];
+	#onUserMove: (() => void) | null = null;
 
 	/**
 	 * The whole style is built at once: adding layers to a running map would make MapLibre cut the
@@ -151,6 +153,10 @@ export class BriefingMap {
 		}
 		this.map.on('idle', () => this.#onBusy?.(false));
 		this.map.on('moveend', () => this.#onView?.(this.view()));
+		// A pan or zoom by the person (not a scene's flight): presenting offers "Back to scene".
+		this.map.on('movestart', (e) => {
+			if ((e as { originalEvent?: unknown }).originalEvent) this.#onUserMove?.();
+		});
 		// The first view (the story's frame) is reported too, so it can be shared before any move.
 		this.map.once('load', () => this.#onView?.(this.view()));
 	}
@@ -325,6 +331,77 @@ export class BriefingMap {
 		for (const source of sources)
 			this.map.setFeatureState({ source, id: iso3 }, { selected: true });
 		this.#selected = { iso3, sources };
+	}
+
+	/** Outlines these countries (a scene's highlights), clearing the previous ones. */
+	highlight(iso3s: readonly string[]) {
+		if (!this.map.getSource('world')) {
+			this.map.once('load', () => this.highlight(iso3s));
+			return;
+		}
+		for (const h of this.#highlighted) {
+			this.map.setFeatureState({ source: h.source, id: h.iso3 }, { highlight: false });
+		}
+		this.#highlighted = iso3s.flatMap((iso3) =>
+			['world', countrySourceId(iso3, GEODATA_URLS)]
+				.filter((source, i) => i === 0 || (source !== 'world' && this.map.getSource(source)))
+				.map((source) => ({ iso3, source }))
+		);
+		for (const h of this.#highlighted) {
+			this.map.setFeatureState({ source: h.source, id: h.iso3 }, { highlight: true });
+		}
+	}
+
+	/**
+	 * Moves to a scene's camera: a flight, or a jump (reduced motion, or a re-fit after a resize).
+	 * Resolves when the camera has arrived. `padding` keeps the caption clear.
+	 */
+	showCamera(
+		camera: { fit: readonly string[] } | { center: readonly [number, number]; zoom: number },
+		padding: Partial<Padding>,
+		motion: 'fly' | 'jump'
+	): Promise<void> {
+		const pad: Padding = { top: 30, right: 30, bottom: 30, left: 30, ...padding };
+		const duration = motion === 'fly' ? 1600 : 0;
+		const arrived = new Promise<void>((ok) => this.map.once('moveend', () => ok()));
+		if ('fit' in camera) {
+			const boxes = camera.fit.map((c) => MAINLAND_BOUNDS[c]).filter((b) => !!b);
+			if (!boxes.length) return Promise.resolve();
+			const w = Math.min(...boxes.map((b) => b[0]));
+			const s = Math.min(...boxes.map((b) => b[1]));
+			const e = Math.max(...boxes.map((b) => b[2]));
+			const n = Math.max(...boxes.map((b) => b[3]));
+			const target = this.map.cameraForBounds(
+				[
+					[w, s],
+					[e, n]
+				],
+				{ padding: pad, maxZoom: 6 }
+			);
+			if (!target) return Promise.resolve();
+			// essential: a scene's flight is the content, not decoration (reduced motion jumps instead).
+			if (motion === 'fly') this.map.flyTo({ ...target, duration, essential: true });
+			else this.map.jumpTo(target);
+		} else {
+			const target = {
+				center: [...camera.center] as [number, number],
+				zoom: camera.zoom,
+				padding: pad
+			};
+			if (motion === 'fly') this.map.flyTo({ ...target, duration, essential: true });
+			else this.map.jumpTo(target);
+		}
+		return arrived;
+	}
+
+	/** MapLibre's own arrow-key panning is off while presenting: those keys step the scenes. */
+	setKeyboard(enabled: boolean) {
+		if (enabled) this.map.keyboard.enable();
+		else this.map.keyboard.disable();
+	}
+
+	onUserMove(cb: (() => void) | null) {
+		this.#onUserMove = cb;
 	}
 
 	/** Brings a country's mainland into view, leaving `padding` clear (e.g. for the side panel). */

@@ -84,3 +84,10 @@ describe('buildStyle', () => {
 		expect(JSON.stringify(style)).toContain('provenance');
 	});
 });
+
+describe('overlay vocabulary', () => {
+	it('draws exactly the layers a briefing can name in its scenes', async () => {
+		const { LAYER_IDS } = await import('$lib/briefing/scenes');
+		expect([...OVERLAYS.map((o) => o.id), 'labels'].sort()).toEqual([...LAYER_IDS].sort());
+	});
+});

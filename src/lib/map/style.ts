@@ -104,6 +104,12 @@ export function splitFine(style: StyleSpecification): {
 	};
 }
 
+/** `case` on boolean feature-states: `on` when any of them is set, `off` otherwise. */
+export function whenAnyState(states: string[], on: number, off: number): ExpressionSpecification {
+	const set = states.map((s): ExpressionSpecification => ['boolean', ['feature-state', s], false]);
+	return ['case', ['any', ...set], on, off];
+}
+
 /** `case` on a boolean feature-state: one value when it is set, another when it is not. */
 export function whenState(state: string, on: number, off: number): ExpressionSpecification {
 	return ['case', ['boolean', ['feature-state', state], false], on, off];
@@ -224,8 +230,9 @@ export function buildStyle(
 			source: 'world',
 			paint: {
 				'line-color': COLORS.selected,
-				'line-width': whenState('selected', 3, 0),
-				'line-opacity': whenState('selected', 1, 0)
+				// Selected by a click, or highlighted by a scene of the presentation.
+				'line-width': whenAnyState(['selected', 'highlight'], 3, 0),
+				'line-opacity': whenAnyState(['selected', 'highlight'], 1, 0)
 			}
 		}
 	);
@@ -241,8 +248,9 @@ export function buildStyle(
 			minzoom: FINE_FROM_ZOOM,
 			paint: {
 				'line-color': COLORS.selected,
-				'line-width': whenState('selected', 3, 0),
-				'line-opacity': whenState('selected', 1, 0)
+				// Selected by a click, or highlighted by a scene of the presentation.
+				'line-width': whenAnyState(['selected', 'highlight'], 3, 0),
+				'line-opacity': whenAnyState(['selected', 'highlight'], 1, 0)
 			}
 		});
 	}

@@ -42,6 +42,18 @@ describe('parseHash', () => {
 		});
 	});
 
+	it('reads the scene being presented', () => {
+		expect(parseHash('#map=4/50/30&country=RUS&scene=3')).toEqual({
+			view: { zoom: 4, lat: 50, lon: 30 },
+			country: 'RUS',
+			scene: 3
+		});
+		expect(parseHash('#scene=0')).toEqual({});
+		expect(parseHash('#scene=-2')).toEqual({});
+		expect(parseHash('#scene=2.5')).toEqual({});
+		expect(parseHash(formatHash({ scene: 7 }))).toEqual({ scene: 7 });
+	});
+
 	it('drops hidden-layer ids that are not ids', () => {
 		expect(parseHash('#hide=<b>,FRA')).toEqual({ hide: ['FRA'] });
 		expect(parseHash('#hide=')).toEqual({});

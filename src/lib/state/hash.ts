@@ -21,6 +21,8 @@ export interface HashState {
 	mark?: string;
 	/** Layers switched off: countries by ISO alpha-3, overlays by id. */
 	hide?: string[];
+	/** The scene being presented, from 1: a link with it opens the presentation there. */
+	scene?: number;
 }
 
 const ISO3 = /^[A-Z]{3}$/;
@@ -60,6 +62,8 @@ export function parseHash(hash: string): HashState {
 			if (ISO3.test(value)) state.country = value;
 		} else if (key === 'mark') {
 			if (MARK.test(value)) state.mark = value;
+		} else if (key === 'scene') {
+			if (/^[1-9]\d{0,2}$/.test(value)) state.scene = Number(value);
 		} else if (key === 'hide') {
 			const ids = [...new Set(value.split(',').filter((id) => LAYER_ID.test(id)))];
 			if (ids.length) state.hide = ids;
@@ -85,6 +89,7 @@ export function formatHash(state: HashState): string {
 	if (state.country) parts.push(`country=${state.country}`);
 	if (state.mark) parts.push(`mark=${state.mark}`);
 	if (state.hide?.length) parts.push(`hide=${state.hide.join(',')}`);
+	if (state.scene) parts.push(`scene=${state.scene}`);
 	return parts.length ? `#${parts.join('&')}` : '';
 }
 

@@ -1,0 +1,17 @@
+import { chromium } from '@playwright/test';
+import { serve } from './serve.js';
+const { url, server } = await serve({ root: 'build', port: 0 });
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const p = await b.newPage({ viewport: { width: 1280, height: 800 } });
+p.on('pageerror', e => console.log('pageerror:', e.message));
+p.on('console', m => { if (m.type() === 'error' || m.type() === 'warning') console.log('console:', m.text().slice(0, 200)); });
+await p.goto(url + (process.argv[2] ?? ''));
+await p.waitForSelector('[aria-label="Map"][aria-busy="false"]', { timeout: 30000 });
+if (!process.argv[2]) await p.getByRole('button', { name: 'Present' }).click();
+await p.waitForTimeout(2500);
+await p.screenshot({ path: '/tmp/pres1.png' });
+await p.keyboard.press('ArrowRight'); await p.waitForTimeout(2500);
+await p.keyboard.press('ArrowRight'); await p.waitForTimeout(2500);
+await p.screenshot({ path: '/tmp/pres3.png' });
+console.log(p.url());
+await b.close(); server.close();
