@@ -2,7 +2,8 @@
 // page drawing the same basemap, in fresh browser contexts (cold cache), and prints
 //  - median navigation-to-first-idle of each, and their ratio (budget 1.3, aim 1.1);
 //  - first-load bytes, gzip, of the app (budget 800 KB, aim 650);
-//  - click-to-panel time measured in the page (budget 16 ms).
+//  - click-to-panel time measured in the page (budget 16 ms);
+//  - how long each scene change of the presentation takes to settle, with and without reduced motion.
 // Timings are ratios against a baseline in the same run: the machine is shared and noisy.
 import { execSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
@@ -132,6 +133,50 @@ const clickTimes = [];
 	await context.close();
 }
 
+// Scene changes: from the key press to the map being idle again (aria-busy true, then false),
+// stepping through every scene, with and without prefers-reduced-motion.
+async function sceneTimes(reducedMotion) {
+	// A browser of its own: after the loads above, a long-lived one is not a fair stage.
+	const own = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+	const context = await own.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion });
+	const page = await context.newPage();
+	// Every change of the map's aria-busy, on the page's clock.
+	await page.addInitScript(() => {
+		window.__busy = [];
+		new MutationObserver(() => {
+			const el = document.querySelector('[role="region"][aria-label="Map"]');
+			const busy = el?.getAttribute('aria-busy') === 'true';
+			if (el && window.__busy.at(-1)?.[1] !== busy) window.__busy.push([performance.now(), busy]);
+		}).observe(document, { subtree: true, attributes: true, attributeFilter: ['aria-busy'] });
+	});
+	await page.goto(`${app.url}#scene=1`);
+	await page.waitForSelector('.counter .count', { timeout: 60_000 });
+	await page.waitForSelector('[role="region"][aria-label="Map"][aria-busy="false"]');
+	const count = Number((await page.locator('.counter .count').textContent()).split('/')[1]);
+	const times = [];
+	for (let i = 1; i < count; i++) {
+		await page.waitForTimeout(100);
+		const t0 = await page.evaluate(() => performance.now());
+		await page.keyboard.press('ArrowRight');
+		// Settled: the map went busy after the key, then idle again.
+		const settledAt = await page.waitForFunction(
+			(t0) => {
+				const log = window.__busy.filter(([t]) => t >= t0);
+				const busy = log.findIndex(([, b]) => b);
+				const idle = busy >= 0 ? log.slice(busy).find(([, b]) => !b) : undefined;
+				return idle ? idle[0] : false;
+			},
+			t0,
+			{ timeout: 30_000 }
+		);
+		times.push((await settledAt.jsonValue()) - t0);
+	}
+	await own.close();
+	return times;
+}
+const flights = await sceneTimes('no-preference');
+const fades = await sceneTimes('reduce');
+
 await browser.close();
 app.server.close();
 bare.server.close();
@@ -160,3 +205,9 @@ console.log(
 	`  click -> panel in the DOM, median: ${median(doms).toFixed(1)} ms  (runs: ${doms.map((t) => t.toFixed(1)).join(', ')}; budget 16 ms)`
 );
 console.log(`  click -> next frame after it, median: ${median(frames).toFixed(1)} ms`);
+console.log(
+	`  scene change -> map idle, median: ${median(flights).toFixed(0)} ms flying (runs: ${flights.map((t) => t.toFixed(0)).join(', ')})`
+);
+console.log(
+	`  scene change -> map idle, median: ${median(fades).toFixed(0)} ms with reduced motion, fade and jump (runs: ${fades.map((t) => t.toFixed(0)).join(', ')})`
+);
