@@ -1,8 +1,6 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM, CHROMIUM_ARGS } from './scripts/chromium.js';
 
-// Debian's Chromium, never a downloaded browser (no network here). Headless Chromium renders
-// WebGL through SwiftShader with no extra flags; the others keep it from calling home.
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PORT = Number(process.env.E2E_PORT ?? 4321);
 
 export default defineConfig({
@@ -17,17 +15,7 @@ export default defineConfig({
 	use: {
 		baseURL: `http://127.0.0.1:${PORT}/`,
 		viewport: { width: 1280, height: 800 },
-		launchOptions: {
-			executablePath,
-			args: [
-				'--no-sandbox',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync',
-				'--no-first-run',
-				'--disable-quic'
-			]
-		},
+		launchOptions: { executablePath: CHROMIUM, args: CHROMIUM_ARGS },
 		trace: 'off'
 	},
 	webServer: {
