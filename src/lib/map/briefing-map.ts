@@ -63,6 +63,9 @@ export interface MarkHit {
 	id: string;
 }
 
+/** Below this zoom a country's panel would sit beside a view of the whole world. */
+const MIN_COUNTRY_ZOOM = 2.3;
+
 type Padding = { top: number; right: number; bottom: number; left: number };
 
 function hexToRgba(hex: string, alpha: number): [number, number, number, number] {
@@ -413,13 +416,29 @@ export class BriefingMap {
 		// A panel wider than the map leaves no room: fall back to even padding.
 		if (pad.left + pad.right > canvas.clientWidth - 80) pad.left = pad.right = 20;
 		if (pad.top + pad.bottom > canvas.clientHeight - 80) pad.top = pad.bottom = 20;
-		this.map.fitBounds(
-			[
-				[b[0], b[1]],
-				[b[2], b[3]]
-			],
-			{ padding: pad, maxZoom: 6, duration: this.#reducedMotion ? 0 : 900, essential: false }
-		);
+		const duration = this.#reducedMotion ? 0 : 900;
+		const box: [[number, number], [number, number]] = [
+			[b[0], b[1]],
+			[b[2], b[3]]
+		];
+		const target = this.map.cameraForBounds(box, { padding: pad, maxZoom: 6 });
+		if (!target) return;
+		if ((target.zoom ?? 0) >= MIN_COUNTRY_ZOOM) {
+			this.map.fitBounds(box, { padding: pad, maxZoom: 6, duration, essential: false });
+			return;
+		}
+		// Too wide to read when fitted whole (Russia spans 150° of longitude): show its western
+		// end, where the story happens, at a readable zoom rather than a view of the whole world.
+		// `offset` centres it in the part the panel leaves clear, without padding the map for good.
+		const width = canvas.clientWidth - pad.left - pad.right;
+		const degrees = (width / (512 * Math.pow(2, MIN_COUNTRY_ZOOM))) * 360;
+		this.map.easeTo({
+			center: [b[0] + degrees / 2, (b[1] + b[3]) / 2],
+			zoom: MIN_COUNTRY_ZOOM,
+			offset: [(pad.left - pad.right) / 2, (pad.top - pad.bottom) / 2],
+			duration,
+			essential: false
+		});
 	}
 
 	jumpTo(view: View) {
