@@ -201,3 +201,21 @@ test('axe-core finds no serious or critical violation, with and without a panel'
 	await mapIdle(page);
 	expect(await axeViolations(page)).toEqual([]);
 });
+
+test('choosing Russia from the list shows Russia at a readable zoom, not the whole world', async ({
+	page
+}) => {
+	await page.goto('./');
+	await mapIdle(page);
+	await page.getByRole('button', { name: 'Russia', exact: true }).click();
+	await expect(page.locator('#panel-heading')).toHaveText('Russia');
+	await mapIdle(page);
+	const [zoom, lat, lon] = new URL(page.url()).hash
+		.match(/map=([^&]+)/)![1]!
+		.split('/')
+		.map(Number);
+	expect(zoom).toBeGreaterThanOrEqual(2.3);
+	expect(lat).toBeGreaterThan(45);
+	expect(lon).toBeGreaterThan(30);
+	expect(lon).toBeLessThan(120);
+});
