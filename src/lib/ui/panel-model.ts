@@ -68,7 +68,7 @@ export function buildPanelModel(
 	const dossier = index?.get(iso3);
 	const lookOf = new Map(looks.map((l) => [l.id, l]));
 	const assigned = [dossier?.primaryRole, ...(dossier?.otherRoles ?? [])].filter((r) => !!r);
-	const notes = briefing.troopNotes.filter((n) => n.concerns.includes(iso3));
+	const notes = dossier?.troopNotes ?? [];
 	return {
 		iso3,
 		name: nameOf(iso3),
