@@ -174,11 +174,14 @@ export function buildStyle(
 	urls: GeodataUrls
 ): StyleSpecification {
 	const lookOf = new Map(looks.map((l) => [l.id, l]));
+	// Sources load in this order. The ones with labels come first: their tiles are then placed
+	// before the basemap's larger tiles arrive, and the frame that completes the map is the last one.
+	// (Labels arriving last would cost one more frame to place them.)
 	const sources: StyleSpecification['sources'] = {
-		world: { type: 'geojson', data: urls.world, promoteId: 'iso3' },
-		labels: { type: 'geojson', data: urls.labels },
 		overlays: overlaySource(urls.overlays),
-		measure: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } }
+		labels: { type: 'geojson', data: urls.labels },
+		measure: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
+		world: { type: 'geojson', data: urls.world, promoteId: 'iso3' }
 	};
 
 	const layers: LayerSpecification[] = [
