@@ -28,6 +28,7 @@ import {
 } from './style';
 import { GEODATA_URLS, MAINLAND_BOUNDS, type Bounds } from './geodata';
 import { measure, type LonLat, type Measurement } from './measure';
+import { MEASURE_SOURCE, measureLayers } from './overlays';
 import { patternImage, type PatternName } from './patterns';
 import { OCCUPIED_PATTERN_ID, OVERLAY_COLORS, TROOPS_PATTERN_ID } from './theme';
 
@@ -303,7 +304,13 @@ export class BriefingMap {
 
 	#drawMeasure() {
 		const m = measure(this.#measuring ?? []);
-		this.map.getSource<GeoJSONSource>('measure')?.setData(m.features);
+		const source = this.map.getSource<GeoJSONSource>(MEASURE_SOURCE);
+		if (source) source.setData(m.features);
+		else if (this.#measuring && this.map.getSource('world')) {
+			// First use: the tool's source and layers go on top of the style.
+			this.map.addSource(MEASURE_SOURCE, { type: 'geojson', data: m.features });
+			for (const layer of measureLayers()) this.map.addLayer(layer);
+		}
 		if (this.#measuring) this.#onMeasure?.(m);
 	}
 

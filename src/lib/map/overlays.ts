@@ -341,20 +341,26 @@ export function overlayLayers(): LayerSpecification[] {
 	}) as LayerSpecification[];
 }
 
+/**
+ * The measure tool's source: added when the tool is first used, not with the style (an empty
+ * source still costs the first view a frame of its own).
+ */
+export const MEASURE_SOURCE = 'measure';
+
 /** The measure tool's line and points, drawn from an inline source the map updates. */
 export function measureLayers(): LayerSpecification[] {
 	return [
 		{
 			id: 'measure-line',
 			type: 'line',
-			source: 'measure',
+			source: MEASURE_SOURCE,
 			filter: ['==', ['geometry-type'], 'LineString'],
 			paint: { 'line-color': OVERLAY_COLORS.measure, 'line-width': 2.5, 'line-dasharray': [3, 2] }
 		},
 		{
 			id: 'measure-points',
 			type: 'circle',
-			source: 'measure',
+			source: MEASURE_SOURCE,
 			filter: ['==', ['geometry-type'], 'Point'],
 			paint: {
 				'circle-radius': 5,

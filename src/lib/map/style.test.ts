@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SWATCHES } from '$lib/briefing/palette';
 import { parseServedBriefing, splitParagraphs } from '$lib/briefing/schema';
-import { OVERLAYS } from './overlays';
+import { MEASURE_SOURCE, OVERLAYS, measureLayers } from './overlays';
 import { FINE_FROM_ZOOM, buildStyle, countryLayerIds, roleLooks, type GeodataUrls } from './style';
 
 const raw = JSON.parse(readFileSync('src/content/feb-2022/briefing.json', 'utf8'));
@@ -40,6 +40,19 @@ describe('buildStyle', () => {
 		const broken = structuredClone(style);
 		(broken.layers[1] as { paint: Record<string, unknown> }).paint['fill-color'] = 42;
 		expect(validateStyleMin(broken).length).toBeGreaterThan(0);
+	});
+
+	it('stays valid with the measure tool added on top, as the map adds it on first use', () => {
+		expect(style.sources[MEASURE_SOURCE]).toBeUndefined();
+		const measuring = {
+			...style,
+			sources: {
+				...style.sources,
+				[MEASURE_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } }
+			},
+			layers: [...style.layers, ...measureLayers()]
+		} as typeof style;
+		expect(validateStyleMin(measuring)).toEqual([]);
 	});
 
 	it('fetches nothing from another host: no glyphs, no sprite, local sources only', () => {

@@ -6,7 +6,7 @@
  * CSS fallback list). No request leaves the origin.
  */
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
-import { MARK_LAYERS, measureLayers, overlayLayers, overlaySource } from './overlays';
+import { MARK_LAYERS, overlayLayers, overlaySource } from './overlays';
 import type { PatternName } from './patterns';
 import { COLORS, LABEL_FONTS } from './theme';
 
@@ -180,7 +180,6 @@ export function buildStyle(
 	const sources: StyleSpecification['sources'] = {
 		overlays: overlaySource(urls.overlays),
 		labels: { type: 'geojson', data: urls.labels },
-		measure: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
 		world: { type: 'geojson', data: urls.world, promoteId: 'iso3' }
 	};
 
@@ -281,8 +280,6 @@ export function buildStyle(
 			'text-halo-width': 1.6
 		}
 	});
-
-	layers.push(...measureLayers());
 
 	return { version: 8, name: 'Briefing map', sources, layers } satisfies StyleSpecification;
 }
