@@ -9,6 +9,10 @@ import { GAZETTEER } from './gazetteer';
 import { PATTERNS, SWATCH_NAMES } from './palette';
 import { LAYER_IDS } from './scenes';
 
+// A page validates one briefing, once: compiling zod's parsers first (its default) costs more
+// than it saves, and it is on the way to the map's first view.
+z.config({ jitless: true });
+
 // --- Building blocks --------------------------------------------------------------------------
 
 const ISO3 = /^[A-Z]{3}$/;

@@ -4,6 +4,7 @@
  * the map knows nothing of panels or of the URL.
  */
 import {
+	GPUInitializationError,
 	Map as MapLibreMap,
 	ScaleControl,
 	prewarm,
@@ -41,6 +42,14 @@ setWorkerUrl(workerUrl);
  */
 export function warmUpMap(): void {
 	prewarm();
+}
+
+/**
+ * Whether an error thrown by `new BriefingMap` means this browser cannot draw maps at all (no
+ * WebGL 2). Asking MapLibre is cheaper than probing first: each WebGL context costs time to make.
+ */
+export function isWebglMissing(err: unknown): boolean {
+	return err instanceof GPUInitializationError;
 }
 
 export interface View {

@@ -89,7 +89,7 @@ export const OVERLAYS: OverlayDefinition[] = [
 				caption: 'Reported after the article’s date: later knowledge'
 			}
 		],
-		markLayers: ['troops-reported-points']
+		markLayers: ['troops-reported-points', 'troops-reported-later-points']
 	},
 	{
 		id: 'crimea',
@@ -206,17 +206,20 @@ export function overlayLayers(): LayerSpecification[] {
 			paint: { 'line-color': c.route, 'line-width': 3 }
 		},
 		// Points, over the lines
-		{
-			id: 'troops-reported-points',
+		// Reports from before and after the article, as two layers of one colour each: a colour
+		// that varies by feature would need a shader of its own (a cost of the first view).
+		...([false, true] as const).map((later): LayerSpecification => ({
+			id: later ? 'troops-reported-later-points' : 'troops-reported-points',
 			type: 'circle',
 			source: 'troops-reported',
+			filter: ['==', ['to-boolean', ['get', 'afterArticle']], later],
 			paint: {
 				'circle-radius': 5,
 				'circle-color': '#ffffff',
 				'circle-stroke-width': 2.5,
-				'circle-stroke-color': ['case', ['get', 'afterArticle'], c.later, c.reported]
+				'circle-stroke-color': later ? c.later : c.reported
 			}
-		},
+		})),
 		{
 			id: 'troops-article-points',
 			type: 'circle',

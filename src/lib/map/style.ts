@@ -5,7 +5,12 @@
  * with the browser's own fonts (style spec, root `glyphs`: optional; without it `text-font` is a
  * CSS fallback list). No request leaves the origin.
  */
-import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import type {
+	ExpressionSpecification,
+	LayerSpecification,
+	LineLayerSpecification,
+	StyleSpecification
+} from 'maplibre-gl';
 import { MARK_LAYERS, overlayLayers, overlaySource } from './overlays';
 import type { PatternName } from './patterns';
 import { COLORS, LABEL_FONTS } from './theme';
@@ -104,15 +109,25 @@ export function splitFine(style: StyleSpecification): {
 	};
 }
 
-/** `case` on boolean feature-states: `on` when any of them is set, `off` otherwise. */
-export function whenAnyState(states: string[], on: number, off: number): ExpressionSpecification {
-	const set = states.map((s): ExpressionSpecification => ['boolean', ['feature-state', s], false]);
-	return ['case', ['any', ...set], on, off];
+/** Whether a boolean feature-state is set on the feature. */
+function stateIs(state: string): ExpressionSpecification {
+	return ['boolean', ['feature-state', state], false];
 }
 
-/** `case` on a boolean feature-state: one value when it is set, another when it is not. */
-export function whenState(state: string, on: number, off: number): ExpressionSpecification {
-	return ['case', ['boolean', ['feature-state', state], false], on, off];
+/** Selected by a click, or highlighted by a scene of the presentation. */
+const chosen: ExpressionSpecification = ['any', stateIs('selected'), stateIs('highlight')];
+const hovered = stateIs('hover');
+
+/**
+ * The outline that marks a country chosen (thick) or under the pointer (thinner, lighter): one
+ * line layer for both, drawn only where a state is set (elsewhere its width is 0).
+ */
+function outlinePaint(): LineLayerSpecification['paint'] {
+	return {
+		'line-color': COLORS.selected,
+		'line-width': ['case', chosen, 3, hovered, 2, 0],
+		'line-opacity': ['case', chosen, 1, hovered, 0.7, 0]
+	};
 }
 
 export const WORLD_FILL = 'world-fill';
@@ -138,10 +153,12 @@ function roleLayers(
 			id: ids.fill,
 			type: 'fill',
 			...common,
-			// No antialiasing pass: the outline layer above draws the edge anyway.
+			// No antialiasing pass: the outline layer above draws the edge anyway. The opacity is
+			// constant (hover shows as an outline): a fill whose opacity varies by feature needs a
+			// shader of its own, and compiling each shader is a cost of the first view.
 			paint: {
 				'fill-color': look.color,
-				'fill-opacity': whenState('hover', 0.8, 0.62),
+				'fill-opacity': 0.62,
 				'fill-antialias': false
 			}
 		}
@@ -217,29 +234,15 @@ export function buildStyle(
 		{
 			// Hover is an outline, not a tinted fill: a fill drawn at opacity 0 over every country
 			// still costs a full screen of fragments per frame under a software renderer.
-			id: 'world-hover',
-			type: 'line',
-			source: 'world',
-			paint: {
-				'line-color': COLORS.selected,
-				'line-width': whenState('hover', 2, 0),
-				'line-opacity': whenState('hover', 0.7, 0)
-			}
-		},
-		{
 			id: 'selected-outline-world',
 			type: 'line',
 			source: 'world',
-			paint: {
-				'line-color': COLORS.selected,
-				// Selected by a click, or highlighted by a scene of the presentation.
-				'line-width': whenAnyState(['selected', 'highlight'], 3, 0),
-				'line-opacity': whenAnyState(['selected', 'highlight'], 1, 0)
-			}
+			paint: outlinePaint()
 		}
 	);
 
-	// The styled countries' own finer outline when selected, over the coarse world one.
+	// The styled countries' own finer outline when hovered or selected, over the coarse world one
+	// (close up, the pointer is over their 1:50m fill, so hover is marked on their own source).
 	for (const { iso3 } of countries) {
 		const source = countrySourceId(iso3, urls);
 		if (source === 'world') continue;
@@ -248,12 +251,7 @@ export function buildStyle(
 			type: 'line',
 			source,
 			minzoom: FINE_FROM_ZOOM,
-			paint: {
-				'line-color': COLORS.selected,
-				// Selected by a click, or highlighted by a scene of the presentation.
-				'line-width': whenAnyState(['selected', 'highlight'], 3, 0),
-				'line-opacity': whenAnyState(['selected', 'highlight'], 1, 0)
-			}
+			paint: outlinePaint()
 		});
 	}
 
