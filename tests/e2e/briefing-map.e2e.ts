@@ -1,5 +1,13 @@
 import { expect, test } from '@playwright/test';
-import { axeViolations, clickPlace, mapIdle, watch } from './helpers';
+import {
+	axeViolations,
+	changedPixels,
+	clickPlace,
+	mapIdle,
+	mapPixels,
+	project,
+	watch
+} from './helpers';
 
 test('loads with no page error and fetches nothing from another host', async ({
 	page,
@@ -133,6 +141,39 @@ test('the panel is non-modal: the map stays usable while it is open', async ({ p
 	await mapIdle(page);
 	expect(new URL(page.url()).hash).not.toBe(before);
 	await expect(page.locator('#panel-heading')).toHaveText('France');
+});
+
+test('the country under the pointer is outlined, and the one clicked more strongly until closed', async ({
+	page
+}) => {
+	// Germany: a country of the basemap only, in the middle of the view.
+	const view = { zoom: 5, lat: 51, lon: 10 };
+	await page.goto(`./#map=${view.zoom}/${view.lat}/${view.lon}`);
+	await mapIdle(page);
+	const canvas = page.locator('canvas.maplibregl-canvas');
+	const box = (await canvas.boundingBox())!;
+	const germany = project(view, box, 10.4, 51.1);
+	const plain = await mapPixels(page);
+
+	await page.mouse.move(box.x + germany.x, box.y + germany.y);
+	// Its whole border (about 800 pixels long at this zoom) is drawn over.
+	await expect.poll(async () => changedPixels(plain, await mapPixels(page))).toBeGreaterThan(600);
+	await mapIdle(page);
+	const hovered = await mapPixels(page);
+
+	await page.mouse.click(box.x + germany.x, box.y + germany.y);
+	await expect(page.locator('#panel-heading')).toHaveText('Germany');
+	// Thicker and darker than hover.
+	await expect.poll(async () => changedPixels(hovered, await mapPixels(page))).toBeGreaterThan(300);
+	// It stays when the pointer leaves the map...
+	await page.mouse.move(box.x + box.width - 5, box.y + box.height - 5);
+	await mapIdle(page);
+	expect(changedPixels(plain, await mapPixels(page))).toBeGreaterThan(600);
+	// ...and goes with the panel.
+	await page.mouse.move(0, 0);
+	await page.keyboard.press('Escape');
+	await expect(page.locator('#panel-heading')).toHaveCount(0);
+	await expect.poll(async () => changedPixels(plain, await mapPixels(page))).toBeLessThan(60);
 });
 
 test('a shared link restores the view and the open country', async ({ page }) => {

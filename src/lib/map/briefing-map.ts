@@ -19,8 +19,11 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import {
 	FINE_FROM_ZOOM,
 	MARK_LAYERS,
+	OUTLINE_SOURCE,
 	WORLD_FILL,
 	buildStyle,
+	outlineLayers,
+	type OutlineMark,
 	splitFine,
 	countryLayerIds,
 	countrySourceId,
@@ -108,7 +111,9 @@ export class BriefingMap {
 	#layers: { id: string; toggle?: string }[] = [];
 	#hidden = new Set<string>();
 	#measuring: LonLat[] | null = null;
-	#highlighted: { iso3: string; source: string }[] = [];
+	#highlighted: { iso3: string; sources: string[] }[] = [];
+	/** The basemap's shapes by ISO alpha-3, for the outlines (see #drawOutlines). */
+	#shapes: Promise<Map<string, GeoJSON.Geometry>> | null = null;
 	#onUserMove: (() => void) | null = null;
 
 	/**
@@ -204,6 +209,7 @@ export class BriefingMap {
 			}
 			this.#applyVisibility();
 			if (this.#selected) this.select(this.#selected.iso3);
+			if (this.#highlighted.length) this.highlight(this.#highlighted.map((h) => h.iso3));
 			return true;
 		};
 		const onZoom = () => {
@@ -337,10 +343,18 @@ export class BriefingMap {
 	#setHover(next: { source: string; id: string } | null) {
 		const prev = this.#hovered;
 		if (prev && next && prev.source === next.source && prev.id === next.id) return;
-		if (prev) this.map.setFeatureState(prev, { hover: false });
-		if (next) this.map.setFeatureState(next, { hover: true });
+		// The 1:50m sources mark hover by feature-state; the basemap by its outline source.
+		if (prev && prev.source !== 'world') this.map.setFeatureState(prev, { hover: false });
+		if (next && next.source !== 'world') this.map.setFeatureState(next, { hover: true });
 		this.#hovered = next;
+		if (prev?.source === 'world' || next?.source === 'world') this.#drawOutlines();
 		this.map.getCanvas().style.cursor = next ? 'pointer' : '';
+	}
+
+	/** The country's 1:50m source, once the map has zoomed in far enough to have added it. */
+	#fineSources(iso3: string): string[] {
+		const own = countrySourceId(iso3, GEODATA_URLS);
+		return own !== 'world' && this.map.getSource(own) ? [own] : [];
 	}
 
 	/** Outlines the country (or clears the outline with null). */
@@ -350,21 +364,15 @@ export class BriefingMap {
 			this.map.once('load', () => this.select(iso3));
 			return;
 		}
-		if (this.#selected) {
-			for (const source of this.#selected.sources) {
-				this.map.setFeatureState({ source, id: this.#selected.iso3 }, { selected: false });
-			}
+		for (const source of this.#selected?.sources ?? []) {
+			this.map.setFeatureState({ source, id: this.#selected!.iso3 }, { selected: false });
 		}
-		this.#selected = null;
-		if (!iso3) return;
-		const own = countrySourceId(iso3, GEODATA_URLS);
-		// The 1:50m source exists once the map has zoomed in (#addFineWhenZoomed re-selects then).
-		const sources = ['world', own].filter(
-			(id, i) => i === 0 || (id !== 'world' && this.map.getSource(id))
-		);
-		for (const source of sources)
-			this.map.setFeatureState({ source, id: iso3 }, { selected: true });
-		this.#selected = { iso3, sources };
+		// (#addFineWhenZoomed selects again once the 1:50m source exists.)
+		this.#selected = iso3 ? { iso3, sources: this.#fineSources(iso3) } : null;
+		for (const source of this.#selected?.sources ?? []) {
+			this.map.setFeatureState({ source, id: iso3! }, { selected: true });
+		}
+		this.#drawOutlines();
 	}
 
 	/** Outlines these countries (a scene's highlights), clearing the previous ones. */
@@ -374,16 +382,65 @@ export class BriefingMap {
 			return;
 		}
 		for (const h of this.#highlighted) {
-			this.map.setFeatureState({ source: h.source, id: h.iso3 }, { highlight: false });
+			for (const source of h.sources) {
+				this.map.setFeatureState({ source, id: h.iso3 }, { highlight: false });
+			}
 		}
-		this.#highlighted = iso3s.flatMap((iso3) =>
-			['world', countrySourceId(iso3, GEODATA_URLS)]
-				.filter((source, i) => i === 0 || (source !== 'world' && this.map.getSource(source)))
-				.map((source) => ({ iso3, source }))
-		);
+		this.#highlighted = iso3s.map((iso3) => ({ iso3, sources: this.#fineSources(iso3) }));
 		for (const h of this.#highlighted) {
-			this.map.setFeatureState({ source: h.source, id: h.iso3 }, { highlight: true });
+			for (const source of h.sources) {
+				this.map.setFeatureState({ source, id: h.iso3 }, { highlight: true });
+			}
 		}
+		this.#drawOutlines();
+	}
+
+	/** The basemap countries to outline now: chosen (selected or highlighted), and hovered. */
+	#outlineMarks(): [iso3: string, mark: OutlineMark][] {
+		const chosen = new Set([
+			...(this.#selected ? [this.#selected.iso3] : []),
+			...this.#highlighted.map((h) => h.iso3)
+		]);
+		const hover = this.#hovered?.source === 'world' ? this.#hovered.id : null;
+		return [
+			...[...chosen].map((iso3): [string, OutlineMark] => [iso3, 'chosen']),
+			...(hover && !chosen.has(hover) ? [[hover, 'hover'] as [string, OutlineMark]] : [])
+		];
+	}
+
+	/**
+	 * Draws the outlines of `#outlineMarks` from the basemap's shapes (read on first use; the
+	 * browser has the file by then). The source and its layers are added the first time.
+	 */
+	#drawOutlines() {
+		if (!this.#outlineMarks().length && !this.map.getSource(OUTLINE_SOURCE)) return;
+		this.#shapes ??= fetch(GEODATA_URLS.world)
+			.then((r) => r.json() as Promise<GeoJSON.FeatureCollection>)
+			.then(
+				({ features }) => new Map(features.map((f) => [String(f.properties?.iso3), f.geometry]))
+			);
+		this.#shapes.then(
+			(shapes) => {
+				// Read when the shapes are in, so the latest state wins.
+				const data: GeoJSON.FeatureCollection = {
+					type: 'FeatureCollection',
+					features: this.#outlineMarks().flatMap(([iso3, mark]) => {
+						const geometry = shapes.get(iso3);
+						return geometry ? [{ type: 'Feature', geometry, properties: { iso3, mark } }] : [];
+					})
+				};
+				const source = this.map.getSource<GeoJSONSource>(OUTLINE_SOURCE);
+				if (source) {
+					source.setData(data);
+					return;
+				}
+				this.map.addSource(OUTLINE_SOURCE, { type: 'geojson', data });
+				for (const layer of outlineLayers()) {
+					this.map.addLayer(layer, this.map.getLayer('labels') ? 'labels' : undefined);
+				}
+			},
+			(err) => console.warn('map: the outlines could not be drawn:', err)
+		);
 	}
 
 	/**

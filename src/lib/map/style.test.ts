@@ -1,10 +1,18 @@
-import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import { validateStyleMin, type SourceSpecification } from '@maplibre/maplibre-gl-style-spec';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SWATCHES } from '$lib/briefing/palette';
 import { parseServedBriefing, splitParagraphs } from '$lib/briefing/schema';
 import { MEASURE_SOURCE, OVERLAYS, measureLayers } from './overlays';
-import { FINE_FROM_ZOOM, buildStyle, countryLayerIds, roleLooks, type GeodataUrls } from './style';
+import {
+	FINE_FROM_ZOOM,
+	OUTLINE_SOURCE,
+	buildStyle,
+	countryLayerIds,
+	outlineLayers,
+	roleLooks,
+	type GeodataUrls
+} from './style';
 
 const raw = JSON.parse(readFileSync('src/content/feb-2022/briefing.json', 'utf8'));
 const paragraphs = splitParagraphs(readFileSync('src/content/feb-2022/article.txt', 'utf8'));
@@ -42,17 +50,31 @@ describe('buildStyle', () => {
 		expect(validateStyleMin(broken).length).toBeGreaterThan(0);
 	});
 
-	it('stays valid with the measure tool added on top, as the map adds it on first use', () => {
-		expect(style.sources[MEASURE_SOURCE]).toBeUndefined();
-		const measuring = {
+	it('stays valid with the sources the map adds on first use: outlines, then the measure tool', () => {
+		const empty: SourceSpecification = {
+			type: 'geojson',
+			data: { type: 'FeatureCollection', features: [] }
+		};
+		for (const id of [OUTLINE_SOURCE, MEASURE_SOURCE]) expect(style.sources[id]).toBeUndefined();
+		const labels = style.layers.findIndex((l) => l.id === 'labels');
+		const used = {
 			...style,
-			sources: {
-				...style.sources,
-				[MEASURE_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } }
-			},
-			layers: [...style.layers, ...measureLayers()]
-		} as typeof style;
-		expect(validateStyleMin(measuring)).toEqual([]);
+			sources: { ...style.sources, [OUTLINE_SOURCE]: empty, [MEASURE_SOURCE]: empty },
+			layers: [
+				...style.layers.slice(0, labels),
+				...outlineLayers(),
+				...style.layers.slice(labels),
+				...measureLayers()
+			]
+		};
+		expect(validateStyleMin(used)).toEqual([]);
+	});
+
+	it('outlines the chosen country thicker than the hovered one, above the hovered one', () => {
+		const [hover, chosen] = outlineLayers();
+		expect(hover!.id).toBe('outline-hover');
+		expect(chosen!.id).toBe('outline-chosen');
+		expect(chosen!.paint!['line-width']).toBeGreaterThan(hover!.paint!['line-width'] as number);
 	});
 
 	it('fetches nothing from another host: no glyphs, no sprite, local sources only', () => {

@@ -120,7 +120,8 @@ const hovered = stateIs('hover');
 
 /**
  * The outline that marks a country chosen (thick) or under the pointer (thinner, lighter): one
- * line layer for both, drawn only where a state is set (elsewhere its width is 0).
+ * line layer for both, drawn only where a state is set (elsewhere its width is 0). Used on the
+ * 1:50m sources, which exist only once the map has zoomed in.
  */
 function outlinePaint(): LineLayerSpecification['paint'] {
 	return {
@@ -128,6 +129,29 @@ function outlinePaint(): LineLayerSpecification['paint'] {
 		'line-width': ['case', chosen, 3, hovered, 2, 0],
 		'line-opacity': ['case', chosen, 1, hovered, 0.7, 0]
 	};
+}
+
+/**
+ * The source of the basemap's outlines of the countries chosen (selected or highlighted) and
+ * hovered: the map fills it with just those countries, and adds it on first use. Outlining them
+ * through feature-state instead would draw every border of the world a second time, in a shader
+ * of its own, in every frame from the first.
+ */
+export const OUTLINE_SOURCE = 'outline';
+
+/** Which mark an outline feature carries (its `mark` property). */
+export type OutlineMark = 'chosen' | 'hover';
+
+/** The outline layers over the basemap, from `OUTLINE_SOURCE`, in one colour of constant width. */
+export function outlineLayers(): LineLayerSpecification[] {
+	const line = (mark: OutlineMark, width: number, opacity: number): LineLayerSpecification => ({
+		id: `outline-${mark}`,
+		type: 'line',
+		source: OUTLINE_SOURCE,
+		filter: ['==', ['get', 'mark'], mark],
+		paint: { 'line-color': COLORS.selected, 'line-width': width, 'line-opacity': opacity }
+	});
+	return [line('hover', 2, 0.7), line('chosen', 3, 1)];
 }
 
 export const WORLD_FILL = 'world-fill';
@@ -230,16 +254,9 @@ export function buildStyle(
 		...overlayLayers().filter((l) => {
 			const overlay = (l.metadata as { overlay: string }).overlay;
 			return urls.overlays[overlay]?.features.length;
-		}),
-		{
-			// Hover is an outline, not a tinted fill: a fill drawn at opacity 0 over every country
-			// still costs a full screen of fragments per frame under a software renderer.
-			id: 'selected-outline-world',
-			type: 'line',
-			source: 'world',
-			paint: outlinePaint()
-		}
+		})
 	);
+	// (The outlines of the countries chosen or hovered go here, once there are any: OUTLINE_SOURCE.)
 
 	// The styled countries' own finer outline when hovered or selected, over the coarse world one
 	// (close up, the pointer is over their 1:50m fill, so hover is marked on their own source).
