@@ -11,7 +11,7 @@ import { chromium } from '@playwright/test';
 import { CHROMIUM, CHROMIUM_ARGS as ARGS } from './chromium.js';
 import { serve } from './serve.js';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 
 const median = (xs) => {
 	const s = [...xs].sort((a, b) => a - b);
