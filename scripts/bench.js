@@ -61,13 +61,19 @@ async function load(url, { bytes = false } = {}) {
 		);
 	await page.goto(url);
 	await page.waitForFunction(() => window.__firstIdle !== undefined, null, { timeout: 60_000 });
-	const idle = await page.evaluate(() => window.__firstIdle);
+	// The map's own marks (both pages set them): when it was created, and its first complete frame.
+	const { idle, created, loaded } = await page.evaluate(() => {
+		const mark = (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
+		return { idle: window.__firstIdle, created: mark('map-create'), loaded: mark('map-load') };
+	});
 	const files = bytes ? (await Promise.all(bodies)).filter(Boolean) : [];
-	return { context, page, idle, files };
+	return { context, page, idle, created, loaded, files };
 }
 
 const appTimes = [];
 const bareTimes = [];
+const appSplits = [];
+const bareSplits = [];
 let firstLoad = null;
 for (let i = 0; i < RUNS; i++) {
 	// Alternate which goes first, so drift in the machine's load hits both alike.
@@ -77,6 +83,7 @@ for (let i = 0; i < RUNS; i++) {
 			bytes: which === 'app' && i === 0
 		});
 		(which === 'app' ? appTimes : bareTimes).push(r.idle);
+		(which === 'app' ? appSplits : bareSplits).push(r);
 		if (r.files.length) firstLoad = r.files;
 		await r.context.close();
 	}
@@ -185,6 +192,15 @@ console.log(
 	`  bare navigation -> first idle, median: ${bareMed.toFixed(0)} ms  (runs: ${bareTimes.map((t) => t.toFixed(0)).join(', ')})`
 );
 console.log(`  ratio app / bare: ${(appMed / bareMed).toFixed(2)}  (budget 1.30, aim 1.10)`);
+for (const [name, splits] of [
+	['app ', appSplits],
+	['bare', bareSplits]
+]) {
+	const m = (f) => median(splits.map(f)).toFixed(0);
+	console.log(
+		`    ${name}: map created at ${m((r) => r.created)} ms, first complete frame ${m((r) => r.loaded - r.created)} ms later, idle ${m((r) => r.idle - r.loaded)} ms after that (medians)`
+	);
+}
 console.log(
 	`  first load: ${kb(total)} gzip, ${kb(raw)} raw, ${firstLoad.length} files  (budget 800 KB gzip, aim 650)`
 );
