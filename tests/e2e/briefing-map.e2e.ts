@@ -25,6 +25,24 @@ test('loads with no page error and fetches nothing from another host', async ({
 	expect(seen.foreign).toEqual([]);
 });
 
+test('the briefing is fetched once: the page hints it early and its script reuses that', async ({
+	page
+}) => {
+	const requests: string[] = [];
+	page.on('request', (r) => {
+		if (r.url().includes('/briefings/')) requests.push(r.url());
+	});
+	await page.goto('./');
+	await mapIdle(page);
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Macron');
+	expect(requests).toHaveLength(1);
+	// The hint is in the page itself, so the file arrives while the scripts are still loading.
+	const hinted = await page
+		.locator('link[rel="preload"][as="fetch"]')
+		.evaluateAll((links) => links.map((l) => (l as HTMLLinkElement).href));
+	expect(hinted).toEqual(requests);
+});
+
 test('the first view is the story frame, Mali to Moscow', async ({ page }) => {
 	await page.goto('./');
 	await mapIdle(page);
