@@ -114,6 +114,7 @@ export class BriefingMap {
 	#highlighted: { iso3: string; sources: string[] }[] = [];
 	/** The basemap's shapes by ISO alpha-3, for the outlines (see #drawOutlines). */
 	#shapes: Promise<Map<string, GeoJSON.Geometry>> | null = null;
+	#destroyed = false;
 	#onUserMove: (() => void) | null = null;
 
 	/**
@@ -421,6 +422,7 @@ export class BriefingMap {
 			);
 		this.#shapes.then(
 			(shapes) => {
+				if (this.#destroyed) return;
 				// Read when the shapes are in, so the latest state wins.
 				const data: GeoJSON.FeatureCollection = {
 					type: 'FeatureCollection',
@@ -439,7 +441,11 @@ export class BriefingMap {
 					this.map.addLayer(layer, this.map.getLayer('labels') ? 'labels' : undefined);
 				}
 			},
-			(err) => console.warn('map: the outlines could not be drawn:', err)
+			(err) => {
+				// The next hover or selection tries again.
+				this.#shapes = null;
+				console.warn('map: the outlines could not be drawn:', err);
+			}
 		);
 	}
 
@@ -534,6 +540,7 @@ export class BriefingMap {
 	}
 
 	destroy() {
+		this.#destroyed = true;
 		this.map.remove();
 	}
 }

@@ -215,9 +215,9 @@ export function buildStyle(
 	urls: GeodataUrls
 ): StyleSpecification {
 	const lookOf = new Map(looks.map((l) => [l.id, l]));
-	// Sources load in this order. The ones with labels come first: their tiles are then placed
-	// before the basemap's larger tiles arrive, and the frame that completes the map is the last one.
-	// (Labels arriving last would cost one more frame to place them.)
+	// Sources load in this order. The ones with labels come first, so their tiles tend to be placed
+	// before the basemap's larger tiles arrive: labels among the last tiles cost the first view one
+	// more frame, to place them again.
 	const sources: StyleSpecification['sources'] = {
 		overlays: overlaySource(urls.overlays),
 		labels: { type: 'geojson', data: urls.labels },
