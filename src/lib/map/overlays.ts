@@ -55,6 +55,25 @@ function text(
 	};
 }
 
+/** A label that follows its line (`line`) or sits at its middle (`line-center`), above it. */
+function lineText(
+	placement: 'line' | 'line-center',
+	field: ExpressionSpecification | string,
+	color: string,
+	size: number
+): Pick<SymbolLayerSpecification, 'layout' | 'paint'> {
+	return {
+		layout: {
+			'symbol-placement': placement,
+			'text-field': field,
+			'text-font': FONTS,
+			'text-size': size,
+			'text-offset': [0, -1]
+		},
+		paint: { 'text-color': color, 'text-halo-color': OVERLAY_COLORS.halo, 'text-halo-width': 2 }
+	};
+}
+
 const kindIs = (kind: string): ExpressionSpecification => ['==', ['get', 'kind'], kind];
 
 /** The overlays in drawing order (bottom first) and in the layers panel's order. */
@@ -300,27 +319,13 @@ export function overlayLayers(): LayerSpecification[] {
 			type: 'symbol',
 			source: 'contact-line',
 			minzoom: 4.5,
-			layout: {
-				'symbol-placement': 'line',
-				'text-field': 'Line of contact (approx. ±5 km)',
-				'text-font': FONTS,
-				'text-size': 11,
-				'text-offset': [0, -1]
-			},
-			paint: { 'text-color': c.contact, 'text-halo-color': c.halo, 'text-halo-width': 2 }
+			...lineText('line', 'Line of contact (approx. ±5 km)', c.contact, 11)
 		},
 		{
 			id: 'route-label',
 			type: 'symbol',
 			source: 'route',
-			layout: {
-				'symbol-placement': 'line-center',
-				'text-field': ['get', 'label'],
-				'text-font': FONTS,
-				'text-size': 12,
-				'text-offset': [0, -1]
-			},
-			paint: { 'text-color': c.route, 'text-halo-color': c.halo, 'text-halo-width': 2 }
+			...lineText('line-center', ['get', 'label'], c.route, 12)
 		},
 		{
 			id: 'places-labels',
