@@ -101,6 +101,14 @@ const passagesEditSchema = z.strictObject({
 	remove: z.array(paragraphNumber).default([])
 });
 
+const boundsSchema = z
+	.tuple([longitude, frameLatitude, longitude, frameLatitude])
+	.superRefine(([west, south, east, north], ctx) => {
+		// The antimeridian is refused: MapLibre's bounds would span the other way round the world.
+		if (west >= east) ctx.addIssue({ code: 'custom', message: 'west must be less than east' });
+		if (south >= north) ctx.addIssue({ code: 'custom', message: 'south must be less than north' });
+	});
+
 export const countryEntrySchema = z.strictObject({
 	iso3,
 	/** The first role is the primary one (it sets the fill); the others show as badges. */
@@ -110,7 +118,12 @@ export const countryEntrySchema = z.strictObject({
 	/** Paragraphs to show or hide by hand, where the gazetteer's reading is not the editor's. */
 	passages: passagesEditSchema.default({ add: [], remove: [] }),
 	/** Countries the panel links to; each must be listed in `countries`. */
-	related: z.array(iso3).default([])
+	related: z.array(iso3).default([]),
+	/**
+	 * Where the country's story happens, [west, south, east, north]: what choosing the country
+	 * shows (Russia's west, with Ukraine in view, rather than Siberia). Without it, the mainland.
+	 */
+	view: boundsSchema.optional()
 });
 
 const articleProvenanceSchema = z.strictObject({
@@ -179,14 +192,6 @@ export const troopNoteSchema = z.strictObject({
 	observed: z.strictObject({ from: partialDate, to: partialDate.optional() }).optional(),
 	geometry: troopGeometrySchema
 });
-
-const boundsSchema = z
-	.tuple([longitude, frameLatitude, longitude, frameLatitude])
-	.superRefine(([west, south, east, north], ctx) => {
-		// The antimeridian is refused: MapLibre's bounds would span the other way round the world.
-		if (west >= east) ctx.addIssue({ code: 'custom', message: 'west must be less than east' });
-		if (south >= north) ctx.addIssue({ code: 'custom', message: 'south must be less than north' });
-	});
 
 // --- Scenes (presentation mode) -----------------------------------------------------------------
 

@@ -86,9 +86,6 @@ export interface MarkHit {
 	id: string;
 }
 
-/** Below this zoom a country's panel would sit beside a view of the whole world. */
-const MIN_COUNTRY_ZOOM = 2.3;
-
 type Padding = { top: number; right: number; bottom: number; left: number };
 
 function hexToRgba(hex: string, alpha: number): [number, number, number, number] {
@@ -116,6 +113,7 @@ export class BriefingMap {
 	#shapes: Promise<Map<string, GeoJSON.Geometry>> | null = null;
 	#destroyed = false;
 	#onUserMove: (() => void) | null = null;
+	#views: Record<string, Bounds> = {};
 
 	/**
 	 * The whole style is built at once: adding layers to a running map would make MapLibre cut the
@@ -451,44 +449,98 @@ export class BriefingMap {
 
 	/**
 	 * Moves to a scene's camera: a flight, or a jump (reduced motion, or a re-fit after a resize).
-	 * Resolves when the camera has arrived. `padding` keeps the caption clear.
+	 * Resolves when the camera has arrived. `padding` is the part of the screen that the caption
+	 * and the toolbar cover: the scene fits into what they leave.
+	 *
+	 * The target depends only on the camera, the canvas and `padding`, never on where the map
+	 * is now: MapLibre adds the map's own padding (set by any easeTo, flyTo or jumpTo given
+	 * `padding`) to every later fit, so a scene reached after another used to land elsewhere.
+	 * Nothing here sets the map's padding; a centred camera is shifted with `offset` instead.
 	 */
 	showCamera(
 		camera: { fit: readonly string[] } | { center: readonly [number, number]; zoom: number },
 		padding: Partial<Padding>,
 		motion: 'fly' | 'jump'
 	): Promise<void> {
-		const pad: Padding = { top: 30, right: 30, bottom: 30, left: 30, ...padding };
-		const duration = motion === 'fly' ? 1600 : 0;
+		const target = this.cameraFor(camera, padding);
+		if (!target) return Promise.resolve();
 		const arrived = new Promise<void>((ok) => this.map.once('moveend', () => ok()));
-		if ('fit' in camera) {
-			const boxes = camera.fit.map((c) => MAINLAND_BOUNDS[c]).filter((b) => !!b);
-			if (!boxes.length) return Promise.resolve();
-			const w = Math.min(...boxes.map((b) => b[0]));
-			const s = Math.min(...boxes.map((b) => b[1]));
-			const e = Math.max(...boxes.map((b) => b[2]));
-			const n = Math.max(...boxes.map((b) => b[3]));
-			const target = this.map.cameraForBounds(
-				[
-					[w, s],
-					[e, n]
-				],
-				{ padding: pad, maxZoom: 6 }
-			);
-			if (!target) return Promise.resolve();
-			// essential: a scene's flight is the content, not decoration (reduced motion jumps instead).
-			if (motion === 'fly') this.map.flyTo({ ...target, duration, essential: true });
-			else this.map.jumpTo(target);
-		} else {
-			const target = {
-				center: [...camera.center] as [number, number],
-				zoom: camera.zoom,
-				padding: pad
-			};
-			if (motion === 'fly') this.map.flyTo({ ...target, duration, essential: true });
-			else this.map.jumpTo(target);
-		}
+		// essential: a scene's flight is the content, not decoration (reduced motion jumps instead).
+		if (motion === 'fly') this.map.flyTo({ ...target, duration: 1600, essential: true });
+		else this.map.jumpTo(target);
 		return arrived;
+	}
+
+	/**
+	 * Where a scene's camera puts the map's centre and zoom on this canvas, with `padding` kept
+	 * clear; undefined when there is nothing to fit. Pure in the map's current position.
+	 */
+	cameraFor(
+		camera: { fit: readonly string[] } | { center: readonly [number, number]; zoom: number },
+		padding: Partial<Padding>
+	): { center: [number, number]; zoom: number; padding: Padding } | undefined {
+		const pad: Padding = { top: 30, right: 30, bottom: 30, left: 30, ...padding };
+		const none: Padding = { top: 0, right: 0, bottom: 0, left: 0 };
+		const canvas = this.map.getCanvas();
+		const w = canvas.clientWidth;
+		const h = canvas.clientHeight;
+		if ('fit' in camera) {
+			const boxes = camera.fit.map((c) => this.#boundsOf(c)).filter((b) => !!b);
+			if (!boxes.length) return undefined;
+			const bounds: [[number, number], [number, number]] = [
+				[Math.min(...boxes.map((b) => b[0])), Math.min(...boxes.map((b) => b[1]))],
+				[Math.max(...boxes.map((b) => b[2])), Math.max(...boxes.map((b) => b[3]))]
+			];
+			const fitted = this.#fit(bounds, pad, w, h);
+			return fitted ? { ...fitted, padding: none } : undefined;
+		}
+		// The scene's centre goes to the middle of the part of the screen left clear.
+		const centre = this.#shifted(
+			[camera.center[0], camera.center[1]],
+			camera.zoom,
+			(pad.left - pad.right) / 2,
+			(pad.top - pad.bottom) / 2
+		);
+		return { center: centre, zoom: camera.zoom, padding: none };
+	}
+
+	/** A zoom and centre fitting `bounds` into the canvas less `pad`, with no map padding. */
+	#fit(
+		bounds: [[number, number], [number, number]],
+		pad: Padding,
+		w: number,
+		h: number
+	): { center: [number, number]; zoom: number } | undefined {
+		// A small screen cannot keep every margin: shrink them so the box keeps half the screen.
+		const fitPad = { ...pad };
+		for (const [a, b, size] of [
+			['left', 'right', w],
+			['top', 'bottom', h]
+		] as const) {
+			const used = fitPad[a] + fitPad[b];
+			if (used > size * 0.5) {
+				fitPad[a] = (fitPad[a] / used) * size * 0.5;
+				fitPad[b] = (fitPad[b] / used) * size * 0.5;
+			}
+		}
+		const target = this.map.cameraForBounds(bounds, { padding: fitPad, maxZoom: 6 });
+		if (!target?.center || target.zoom === undefined) return undefined;
+		const c = target.center as { lng: number; lat: number } | [number, number];
+		const center: [number, number] = Array.isArray(c) ? [c[0], c[1]] : [c.lng, c.lat];
+		// cameraForBounds adds the map's own padding: there must be none (see showCamera).
+		return { center, zoom: target.zoom };
+	}
+
+	/** The point that, put at the canvas centre at `zoom`, shows `lonLat` `dx`, `dy` px away. */
+	#shifted(lonLat: [number, number], zoom: number, dx: number, dy: number): [number, number] {
+		const world = 512 * Math.pow(2, zoom);
+		const x = ((lonLat[0] + 180) / 360) * world - dx;
+		const s = Math.sin((lonLat[1] * Math.PI) / 180);
+		const y = (0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI)) * world - dy;
+		const lon = (x / world) * 360 - 180;
+		const n = Math.PI - (2 * Math.PI * y) / world;
+		const lat = (180 / Math.PI) * Math.atan(0.5 * (Math.exp(n) - Math.exp(-n)));
+		return [lon, lat];
 	}
 
 	/** MapLibre's own arrow-key panning is off while presenting: those keys step the scenes. */
@@ -501,38 +553,93 @@ export class BriefingMap {
 		this.#onUserMove = cb;
 	}
 
-	/** Brings a country's mainland into view, leaving `padding` clear (e.g. for the side panel). */
+	/**
+	 * Brings a country into view where its story happens (its view in the briefing, else its
+	 * mainland), leaving `padding` clear (e.g. for the side panel).
+	 */
 	showCountry(iso3: string, padding: Partial<Padding> = {}) {
-		const b = MAINLAND_BOUNDS[iso3];
+		const b = this.#boundsOf(iso3);
+		if (b) this.#fitInto(b, padding);
+	}
+
+	/**
+	 * Makes sure a country (by its story view) or a mark (by its bounds, a point or a line) can be
+	 * seen beside whatever covers `padding` (the side panel): nothing moves when most of it is
+	 * already in the clear part of the screen; otherwise the map fits it there.
+	 */
+	reveal(target: { iso3: string } | { bounds: Bounds }, padding: Partial<Padding> = {}) {
+		const b = 'iso3' in target ? this.#boundsOf(target.iso3) : target.bounds;
 		if (!b) return;
+		const canvas = this.map.getCanvas();
+		const w = canvas.clientWidth;
+		const h = canvas.clientHeight;
+		const pad: Padding = { top: 0, right: 0, bottom: 0, left: 0, ...padding };
+		const sw = this.map.project([b[0], b[1]]);
+		const ne = this.map.project([b[2], b[3]]);
+		const box = { x0: sw.x, y0: ne.y, x1: ne.x, y1: sw.y };
+		const clear = { x0: pad.left, y0: pad.top, x1: w - pad.right, y1: h - pad.bottom };
+		const area = (r: typeof box) => Math.max(0, r.x1 - r.x0) * Math.max(0, r.y1 - r.y0);
+		const cut = (r: typeof box, by: typeof box) => ({
+			x0: Math.max(r.x0, by.x0),
+			y0: Math.max(r.y0, by.y0),
+			x1: Math.min(r.x1, by.x1),
+			y1: Math.min(r.y1, by.y1)
+		});
+		const onScreen = area(cut(box, { x0: 0, y0: 0, x1: w, y1: h }));
+		const inClear = area(cut(box, clear));
+		const point = box.x1 - box.x0 < 2 && box.y1 - box.y0 < 2;
+		const seen = point
+			? box.x0 >= clear.x0 + 20 &&
+				box.x0 <= clear.x1 - 20 &&
+				box.y1 >= clear.y0 + 20 &&
+				box.y1 <= clear.y1 - 20
+			: onScreen > 0 && inClear / onScreen >= 0.6;
+		if (!seen) this.#fitInto(b, padding, point ? Math.max(this.map.getZoom(), 5) : 6);
+	}
+
+	#fitInto(b: Bounds, padding: Partial<Padding>, maxZoom = 6) {
 		const pad: Padding = { top: 40, right: 40, bottom: 40, left: 40, ...padding };
 		const canvas = this.map.getCanvas();
-		// A panel wider than the map leaves no room: fall back to even padding.
-		if (pad.left + pad.right > canvas.clientWidth - 80) pad.left = pad.right = 20;
-		if (pad.top + pad.bottom > canvas.clientHeight - 80) pad.top = pad.bottom = 20;
-		const duration = this.#reducedMotion ? 0 : 900;
-		const box: [[number, number], [number, number]] = [
-			[b[0], b[1]],
-			[b[2], b[3]]
-		];
-		const target = this.map.cameraForBounds(box, { padding: pad, maxZoom: 6 });
+		const target = this.#fit(
+			[
+				[b[0], b[1]],
+				[b[2], b[3]]
+			],
+			pad,
+			canvas.clientWidth,
+			canvas.clientHeight
+		);
 		if (!target) return;
-		if ((target.zoom ?? 0) >= MIN_COUNTRY_ZOOM) {
-			this.map.fitBounds(box, { padding: pad, maxZoom: 6, duration, essential: false });
-			return;
-		}
-		// Too wide to read when fitted whole (Russia spans 150° of longitude): show its western
-		// end, where the story happens, at a readable zoom rather than a view of the whole world.
-		// `offset` centres it in the part the panel leaves clear, without padding the map for good.
-		const width = canvas.clientWidth - pad.left - pad.right;
-		const degrees = (width / (512 * Math.pow(2, MIN_COUNTRY_ZOOM))) * 360;
+		const zoom = Math.min(target.zoom, maxZoom);
+		// A lower zoom than the fit's keeps the box centred in the clear part of the screen.
+		const center =
+			zoom === target.zoom
+				? target.center
+				: this.#shifted(
+						[(b[0] + b[2]) / 2, (b[1] + b[3]) / 2],
+						zoom,
+						(pad.left - pad.right) / 2,
+						(pad.top - pad.bottom) / 2
+					);
 		this.map.easeTo({
-			center: [b[0] + degrees / 2, (b[1] + b[3]) / 2],
-			zoom: MIN_COUNTRY_ZOOM,
-			offset: [(pad.left - pad.right) / 2, (pad.top - pad.bottom) / 2],
-			duration,
+			center,
+			zoom,
+			duration: this.#reducedMotion ? 0 : 900,
 			essential: false
 		});
+	}
+
+	/**
+	 * Where each country's story happens, from the briefing (west, south, east, north): what
+	 * choosing the country or fitting a scene to it shows. Countries without one are shown whole
+	 * (their mainland).
+	 */
+	setCountryViews(views: Readonly<Record<string, Bounds>>) {
+		this.#views = { ...views };
+	}
+
+	#boundsOf(iso3: string): Bounds | undefined {
+		return this.#views[iso3] ?? MAINLAND_BOUNDS[iso3];
 	}
 
 	jumpTo(view: View) {

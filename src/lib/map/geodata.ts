@@ -63,3 +63,24 @@ export interface BorderDistance {
 }
 
 export const BORDER_DISTANCES = distances as BorderDistance[];
+
+/** The bounds of an overlay's feature (a mark: a point, a line), by overlay and feature id. */
+export function markBounds(overlay: string, id: string): Bounds | undefined {
+	const feature = OVERLAY_DATA[overlay]?.features.find((f) => String(f.properties?.id) === id);
+	if (!feature) return undefined;
+	const b: Bounds = [Infinity, Infinity, -Infinity, -Infinity];
+	const visit = (c: unknown): void => {
+		if (Array.isArray(c) && typeof c[0] === 'number') {
+			const [lon, lat] = c as [number, number];
+			b[0] = Math.min(b[0], lon);
+			b[1] = Math.min(b[1], lat);
+			b[2] = Math.max(b[2], lon);
+			b[3] = Math.max(b[3], lat);
+		} else if (Array.isArray(c)) c.forEach(visit);
+	};
+	const g = feature.geometry;
+	if (g.type === 'GeometryCollection')
+		g.geometries.forEach((x) => 'coordinates' in x && visit(x.coordinates));
+	else visit(g.coordinates);
+	return Number.isFinite(b[0]) ? b : undefined;
+}

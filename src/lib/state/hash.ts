@@ -4,8 +4,10 @@
  * The hash holds what a person would share: the view in MapLibre's named-hash format
  * (`map=ZOOM/LAT/LON`) and, beside it, the open country (`country=RUS`), later the scene and
  * hidden layers. It is read afresh from `location.hash` every time and written with
- * `history.replaceState`: assigning `location.hash` would fire `hashchange`, add history entries
- * and cancel camera flights. A malformed hash, or a malformed part of it, is ignored.
+ * `history`: assigning `location.hash` would fire `hashchange` and cancel camera flights. Moving
+ * the map replaces the history entry; opening a country, a mark or a scene pushes one, so the
+ * browser's Back and Forward restore them (`onHashChange` hears both). A malformed hash, or a
+ * malformed part of it, is ignored.
  */
 
 export interface View {
@@ -99,10 +101,11 @@ export function readHash(): HashState {
 }
 
 /**
- * Merges `patch` into the current hash and replaces the history entry. A key set to `undefined`
- * in the patch is removed. Does nothing when the hash would not change.
+ * Merges `patch` into the current hash and replaces the history entry, or with `push` adds one
+ * (what a person opened: Back returns to what was before). A key set to `undefined` in the patch
+ * is removed. Does nothing when the hash would not change.
  */
-export function writeHash(patch: Partial<HashState>): void {
+export function writeHash(patch: Partial<HashState>, { push = false } = {}): void {
 	const next: HashState = { ...readHash(), ...patch };
 	for (const key of Object.keys(patch) as (keyof HashState)[]) {
 		const value = patch[key];
@@ -111,14 +114,30 @@ export function writeHash(patch: Partial<HashState>): void {
 	const hash = formatHash(next);
 	if (hash === location.hash || (hash === '' && location.hash === '')) return;
 	const url = `${location.pathname}${location.search}${hash}`;
-	history.replaceState(history.state, '', url);
+	// SvelteKit keeps its own bookkeeping in history.state: carry it over to the new entry.
+	if (push) history.pushState(history.state, '', url);
+	else history.replaceState(history.state, '', url);
 }
 
-/** Calls `listener` when the person edits the hash by hand (our own writes fire no event). */
+/**
+ * Calls `listener` when the hash changes from outside the app: edited by hand, or Back and
+ * Forward (our own writes fire no event). A step through history can fire both `popstate` and
+ * `hashchange`; the listener hears it once.
+ */
 export function onHashChange(listener: (state: HashState) => void): () => void {
-	const handler = () => listener(readHash());
+	let just: string | null = null;
+	const handler = () => {
+		if (location.hash === just) return;
+		just = location.hash;
+		setTimeout(() => (just = null));
+		listener(readHash());
+	};
 	window.addEventListener('hashchange', handler);
-	return () => window.removeEventListener('hashchange', handler);
+	window.addEventListener('popstate', handler);
+	return () => {
+		window.removeEventListener('hashchange', handler);
+		window.removeEventListener('popstate', handler);
+	};
 }
 
 /**

@@ -31,6 +31,13 @@ export class Presentation {
 	#fullscreen = false;
 	#channel: BroadcastChannel | null = null;
 
+	/** The speaker view asked to start presenting again (the page decides how: `present`). */
+	#onStartRequest: (scene: number) => void = (scene) => void this.start(scene);
+
+	onStartRequest(cb: (scene: number) => void) {
+		this.#onStartRequest = cb;
+	}
+
 	constructor(stage: Stage, channelName: string) {
 		this.#stage = stage;
 		if (typeof localStorage !== 'undefined') {
@@ -65,11 +72,13 @@ export class Presentation {
 		await this.goTo(index);
 	}
 
-	async goTo(index: number, motion?: 'fly' | 'jump' | 'fade') {
+	/** Shows scene `index`; `push` adds a history entry (not when Back or Forward brought it). */
+	async goTo(index: number, motion?: 'fly' | 'jump' | 'fade', push = true) {
 		const n = clampScene(index, this.count);
+		const changed = n !== this.index || !this.#hashHasScene();
 		this.index = n;
 		this.explored = false;
-		writeHash({ scene: n });
+		writeHash({ scene: n }, { push: push && changed });
 		this.#post({ type: 'scene', scene: n, count: this.count });
 		await this.#stage.show(n, motion ?? (this.reducedMotion ? 'fade' : 'fly'));
 	}
@@ -89,11 +98,16 @@ export class Presentation {
 		if (this.presenting && !this.explored) void this.#stage.show(this.index, 'jump');
 	}
 
-	exit() {
+	#hashHasScene() {
+		return typeof location !== 'undefined' && /(^#|&)scene=/.test(location.hash);
+	}
+
+	/** Leaves the presentation; `push` adds a history entry, so Back returns to the scene. */
+	exit(push = true) {
 		if (!this.presenting) return;
 		this.presenting = false;
 		this.explored = false;
-		writeHash({ scene: undefined });
+		writeHash({ scene: undefined }, { push });
 		this.#post({ type: 'exit' });
 		this.#stage.leave();
 		if (this.#fullscreen && document.fullscreenElement) void document.exitFullscreen();
@@ -143,9 +157,14 @@ export class Presentation {
 		const m = data as { type?: string; scene?: number };
 		if (m.type === 'hello') {
 			if (this.presenting) this.#post({ type: 'scene', scene: this.index, count: this.count });
+			else this.#post({ type: 'exit' });
 		} else if (m.type === 'goto' && typeof m.scene === 'number') {
+			// Stepping the speaker view moves a running presentation; it never restarts one that
+			// has ended (the speaker view says so, and offers 'start').
 			if (this.presenting) void this.goTo(m.scene);
-			else void this.start(m.scene);
+		} else if (m.type === 'start' && typeof m.scene === 'number') {
+			if (this.presenting) void this.goTo(m.scene);
+			else this.#onStartRequest(m.scene);
 		}
 	}
 
