@@ -8,7 +8,9 @@ import { chromium } from '@playwright/test';
 import { CHROMIUM, CHROMIUM_ARGS } from './chromium.js';
 import { serve } from './serve.js';
 
-const SIZES = (process.env.SHOTS_SIZES ?? '1024x768,1280x720,1920x1080,390x844')
+const SIZES = (
+	process.env.SHOTS_SIZES ?? '1024x768,1280x720,1366x768,1920x1080,3840x2160,820x1180,390x844'
+)
 	.split(',')
 	.map((s) => s.split('x').map(Number))
 	.filter(([w, h]) => w > 0 && h > 0);
@@ -22,7 +24,9 @@ const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM
 /** Waits until the map region says it has settled (aria-busy="false", from MapLibre's idle). */
 async function idle(page) {
 	await page.waitForFunction(
-		() => document.querySelector('[role="region"][aria-label="Map"]')?.getAttribute('aria-busy') === 'false',
+		() =>
+			document.querySelector('[role="region"][aria-label="Map"]')?.getAttribute('aria-busy') ===
+			'false',
 		null,
 		{ timeout: 30_000 }
 	);
@@ -44,7 +48,7 @@ try {
 			const r = await fetch(
 				document.querySelector('link[rel="preload"][as="fetch"]')?.getAttribute('href') ?? ''
 			);
-			return r.ok ? (await r.json()).scenes?.length ?? 0 : 0;
+			return r.ok ? ((await r.json()).scenes?.length ?? 0) : 0;
 		});
 		// The way a briefer presents: Present, then Next through every scene.
 		if (scenes) {

@@ -109,8 +109,12 @@ test('with reduced motion, scenes fade instead of flying, and land on the same c
 	await expect(counter(page)).toHaveText('2 / 10');
 	await expect(page.locator('main.map-area')).toHaveAttribute('data-transition', 'fade');
 	await mapIdle(page);
-	// Scene 2's camera: centre 20°E 52°N, zoom 3.3.
-	expect(view(page)).toBe('3.3/52/20');
+	// Scene 2's camera: zoom 3.3, its centre (20°E 52°N) in the middle of what the toolbar and
+	// the caption leave clear, so the map's own centre sits a little south of it.
+	const [zoom, lat, lon] = view(page)!.split('/').map(Number) as [number, number, number];
+	expect(zoom).toBe(3.3);
+	expect(lon).toBeCloseTo(20, 1);
+	expect(lat).toBeLessThan(52);
 });
 
 test('the speaker view follows the main window and drives it back', async ({ page, context }) => {

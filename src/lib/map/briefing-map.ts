@@ -464,9 +464,15 @@ export class BriefingMap {
 	): Promise<void> {
 		const target = this.cameraFor(camera, padding);
 		if (!target) return Promise.resolve();
-		const arrived = new Promise<void>((ok) => this.map.once('moveend', () => ok()));
+		const duration = motion === 'fly' ? 1600 : 0;
+		// Resolves at moveend, or soon after the flight's time should a camera already there
+		// fire none: nothing waits on it forever.
+		const arrived = new Promise<void>((ok) => {
+			this.map.once('moveend', () => ok());
+			setTimeout(ok, duration + 1000);
+		});
 		// essential: a scene's flight is the content, not decoration (reduced motion jumps instead).
-		if (motion === 'fly') this.map.flyTo({ ...target, duration: 1600, essential: true });
+		if (motion === 'fly') this.map.flyTo({ ...target, duration, essential: true });
 		else this.map.jumpTo(target);
 		return arrived;
 	}
@@ -551,6 +557,15 @@ export class BriefingMap {
 
 	onUserMove(cb: (() => void) | null) {
 		this.#onUserMove = cb;
+	}
+
+	/**
+	 * Calls `cb` once the map has taken a new size (a window resized, a projector changing its
+	 * resolution, a layout change): later fits measure the new canvas, unlike on `window` resize,
+	 * which comes before the map has resized.
+	 */
+	onResize(cb: () => void) {
+		this.map.on('resize', cb);
 	}
 
 	/**
