@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { formatHash, parseHash } from './hash';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { formatHash, parseHash, writeHash } from './hash';
 
 describe('parseHash', () => {
 	it('reads the view and the country', () => {
@@ -82,5 +82,47 @@ describe('formatHash', () => {
 
 	it('writes nothing for an empty state', () => {
 		expect(formatHash({})).toBe('');
+	});
+});
+
+describe('writeHash', () => {
+	/** A stand-in for the address bar and its history: what was pushed, what replaced. */
+	function fakeHistory(hash = '') {
+		const entries: string[] = [hash];
+		const loc = { pathname: '/', search: '', hash };
+		const set = (url: string) =>
+			(loc.hash = url.slice(url.indexOf('#') < 0 ? url.length : url.indexOf('#')));
+		const hist = {
+			state: null,
+			pushState: (_s: unknown, _t: string, url: string) => {
+				set(url);
+				entries.push(loc.hash);
+			},
+			replaceState: (_s: unknown, _t: string, url: string) => {
+				set(url);
+				entries[entries.length - 1] = loc.hash;
+			}
+		};
+		vi.stubGlobal('location', loc);
+		vi.stubGlobal('history', hist);
+		return entries;
+	}
+	afterEach(() => vi.unstubAllGlobals());
+
+	it('replaces the entry when the map moves, and pushes one when a country is opened', () => {
+		const entries = fakeHistory('#map=3/50/20');
+		writeHash({ view: { zoom: 4, lat: 50, lon: 30 } });
+		expect(entries).toEqual(['#map=4/50/30']);
+		writeHash({ country: 'UKR' }, { push: true });
+		expect(entries).toEqual(['#map=4/50/30', '#map=4/50/30&country=UKR']);
+		writeHash({ country: undefined }, { push: true });
+		expect(entries).toHaveLength(3);
+		expect(entries[2]).toBe('#map=4/50/30');
+	});
+
+	it('adds no entry when nothing changes', () => {
+		const entries = fakeHistory('#country=UKR');
+		writeHash({ country: 'UKR' }, { push: true });
+		expect(entries).toEqual(['#country=UKR']);
 	});
 });
