@@ -17,6 +17,8 @@ export interface MarkModel {
 	overlay: string;
 	title: string;
 	what: string;
+	/** For places: whether the article names it (and where), or why it is shown at all. */
+	mention?: string;
 	whose?: string;
 	where: string;
 	when?: string;
@@ -53,6 +55,21 @@ function troopMark(overlay: string, p: Props, briefing: ServedBriefing | null): 
 	};
 }
 
+/** "para. 7" or "paras. 1, 3" from the comma-separated list the geodata writes. */
+function paragraphRef(csv: string | undefined): string | undefined {
+	const n = (csv ?? '').split(',').filter((x) => x.trim());
+	return n.length === 0 ? undefined : `${n.length === 1 ? 'para.' : 'paras.'} ${n.join(', ')}`;
+}
+
+/** A place's line on the article: named there (and where), or why the map shows it anyway. */
+function placeMention(p: Props): string | undefined {
+	if (typeof p.namedInArticle !== 'boolean') return undefined;
+	const ref = paragraphRef(str(p.paragraphs));
+	if (p.namedInArticle) return `Named in the article${ref ? ` (${ref})` : ''}.`;
+	const why = str(p.shownBecause);
+	return `Not named in the article${why ? `; shown as ${why}` : ''}${ref ? ` (${ref})` : ''}.`;
+}
+
 function otherMark(overlay: string, p: Props): MarkModel {
 	const title =
 		overlay === 'route' ? `${str(p.from)} → ${str(p.to)}` : (str(p.name) ?? str(p.label) ?? '');
@@ -68,6 +85,7 @@ function otherMark(overlay: string, p: Props): MarkModel {
 		overlay,
 		title,
 		what,
+		mention: overlay === 'places' ? placeMention(p) : undefined,
 		where: p.approximate
 			? `Approximate${accuracy ? ` (±${accuracy} km)` : ''}.`
 			: overlay === 'places'
