@@ -390,7 +390,7 @@ describe('troop reports, dated against the article (asOf 2022-02-07)', () => {
 
 	it('marks reports first seen after 7 February 2022', () => {
 		expect(byPlace('Belgorod').afterArticle).toBe(true); // 20 Feb
-		expect(byPlace('Kursk training area (marked at Kursk)').afterArticle).toBe(true); // 10 Feb
+		expect(byPlace('Kursk training area').afterArticle).toBe(true); // 10 Feb
 		expect(byPlace('Zyabrovka airfield').afterArticle).toBe(true);
 		expect(byPlace('Klimovo').afterArticle).toBe(false); // 19 Jan
 		expect(byPlace('Yelnya').afterArticle).toBe(false); // from 9 Nov 2021

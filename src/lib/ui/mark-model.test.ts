@@ -43,3 +43,26 @@ describe('place marks say whether the article names the place', () => {
 		expect(mark('troops-reported', 'Timbuktu').mention).toBeUndefined();
 	});
 });
+
+describe('troop marks say how precisely they are placed, and what their source lacks', () => {
+	it('in words: a named site, a town near the site, or only the region', () => {
+		expect(mark('troops-reported', 'Bamako airport').where).toBe(
+			'Marked at the named site: Bamako airport.'
+		);
+		expect(mark('troops-reported', 'Zyabrovka airfield').where).toBe(
+			'Marked at the town of Zyabrovka; the site is nearby.'
+		);
+		expect(mark('troops-article', 'Bamako').where).toBe(
+			'Only the region is known: marked at Bamako, Mali’s capital.'
+		);
+	});
+
+	it('a source with no link, or no date of publication', () => {
+		expect(mark('troops-reported', 'Novoozerne')).toMatchObject({ url: undefined, noLink: true });
+		const belgorod = mark('troops-reported', 'Belgorod');
+		expect(belgorod.noLink).toBe(false);
+		expect(belgorod.provenance).toMatch(/\(date of publication not recorded\)$/);
+		expect(mark('troops-reported', 'Timbuktu').noLink).toBe(false);
+		expect(mark('places', 'Kyiv').noLink).toBe(false);
+	});
+});

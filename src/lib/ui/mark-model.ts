@@ -6,10 +6,12 @@
 import {
 	formatDate,
 	formatObserved,
+	formatPrecision,
 	formatProvenance,
 	isAfterArticle,
 	type ServedBriefing
 } from '$lib/briefing/passages';
+import type { TroopNote } from '$lib/briefing/schema';
 
 export interface MarkModel {
 	/** `overlay/id`: the hash's `mark=` and the list's key. */
@@ -26,7 +28,55 @@ export interface MarkModel {
 	afterArticle: boolean;
 	provenance: string;
 	url?: string;
+	/** A cited source with no address on record: the panel says so rather than stay silent. */
+	noLink: boolean;
 	distance?: string;
+}
+
+/** One point of a troop note, as the map draws it: its mark key, name and precision in words. */
+export interface TroopMarkRef {
+	/** `overlay/id`, as in MarkModel.key and the hash's `mark=`. */
+	key: string;
+	name: string;
+	where: string;
+}
+
+/**
+ * The marks a troop note draws, keyed as the geodata build names them (scripts/geodata/troops.js):
+ * notes citing the article go to `troops-article`, others to `troops-reported`; a point is
+ * `<note id>`, a named MultiPoint's positions `<note id>-<index>`. A derived area has no mark.
+ */
+export function troopMarkRefs(note: TroopNote): TroopMarkRef[] {
+	const g = note.geometry;
+	if ('derive' in g) return [];
+	const overlay = note.provenance.kind === 'article' ? 'troops-article' : 'troops-reported';
+	if (g.type === 'Point') {
+		const name = g.name ?? g.precision.at ?? note.forces;
+		return [{ key: `${overlay}/${note.id}`, name, where: formatPrecision(g.precision, g.name) }];
+	}
+	const names = g.names;
+	if (names) {
+		return g.coordinates.map((_, i) => {
+			const name = names[i] ?? '';
+			const p = g.precision[i];
+			return {
+				key: `${overlay}/${note.id}-${i}`,
+				name,
+				where: p ? formatPrecision(p, name) : 'Approximate position.'
+			};
+		});
+	}
+	// One mark for all the positions of an unnamed MultiPoint.
+	const where = [...new Set(g.precision.map((p) => formatPrecision(p)))].join(' ');
+	return [{ key: `${overlay}/${note.id}`, name: note.forces, where }];
+}
+
+/** What a zone note says of its area instead of a precision. */
+export function zoneWhere(note: TroopNote): string | undefined {
+	const g = note.geometry;
+	if (!('derive' in g)) return undefined;
+	const by = note.provenance.kind === 'article' ? 'the article' : 'the source';
+	return `Illustrative area: ${by} gives no positions; drawn within ${g.widthKm} km of the border.`;
 }
 
 type Props = Record<string, unknown>;
@@ -36,22 +86,29 @@ const str = (v: unknown): string | undefined =>
 function troopMark(overlay: string, p: Props, briefing: ServedBriefing | null): MarkModel {
 	const note = briefing?.troopNotes.find((n) => n.id === p.noteId);
 	const place = str(p.place) ?? str(p.label) ?? 'Troop position';
+	const key = `${overlay}/${p.id}`;
+	const ref = note ? troopMarkRefs(note).find((r) => r.key === key) : undefined;
+	const url = note?.provenance.kind === 'source' ? note.provenance.url : (str(p.url) ?? undefined);
+	const cited = note ? note.provenance.kind === 'source' : p.provenanceKind === 'source';
 	return {
-		key: `${overlay}/${p.id}`,
+		key,
 		overlay,
 		title: place,
 		what: note?.text ?? str(p.label) ?? '',
 		whose: str(p.forces),
-		where: p.approximate
-			? `Approximate: the point marks ${place}, not a unit's exact position.`
-			: 'As reported.',
+		where:
+			ref?.where ??
+			(p.approximate
+				? `Approximate: the point marks ${place}, not a unit's exact position.`
+				: 'As reported.'),
 		when: note?.observed ? formatObserved(note.observed) : undefined,
 		afterArticle:
 			typeof p.afterArticle === 'boolean'
 				? p.afterArticle
 				: !!(note && briefing && isAfterArticle(note, briefing.asOf)),
 		provenance: note ? formatProvenance(note.provenance) : (str(p.provenance) ?? ''),
-		url: note?.provenance.kind === 'source' ? note.provenance.url : (str(p.url) ?? undefined)
+		url,
+		noLink: cited && !url
 	};
 }
 
@@ -99,6 +156,7 @@ function otherMark(overlay: string, p: Props): MarkModel {
 		afterArticle: false,
 		provenance: str(p.provenance) ?? '',
 		url: str(p.url),
+		noLink: false,
 		distance:
 			typeof p.distanceKm === 'number' ? `${p.distanceKm.toLocaleString('en-GB')} km` : undefined
 	};
