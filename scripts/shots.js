@@ -22,7 +22,9 @@ const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM
 /** Waits until the map region says it has settled (aria-busy="false", from MapLibre's idle). */
 async function idle(page) {
 	await page.waitForFunction(
-		() => document.querySelector('[role="region"][aria-label="Map"]')?.getAttribute('aria-busy') === 'false',
+		() =>
+			document.querySelector('[role="region"][aria-label="Map"]')?.getAttribute('aria-busy') ===
+			'false',
 		null,
 		{ timeout: 30_000 }
 	);
@@ -44,7 +46,7 @@ try {
 			const r = await fetch(
 				document.querySelector('link[rel="preload"][as="fetch"]')?.getAttribute('href') ?? ''
 			);
-			return r.ok ? (await r.json()).scenes?.length ?? 0 : 0;
+			return r.ok ? ((await r.json()).scenes?.length ?? 0) : 0;
 		});
 		// The way a briefer presents: Present, then Next through every scene.
 		if (scenes) {

@@ -4,7 +4,9 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { mapIdle } from './helpers';
 
+/** Opens the app afresh at a hash (a new load: going from one hash to another is not one). */
 async function at(page: Page, hash: string) {
+	await page.goto('about:blank');
 	await page.goto(`./#${hash}`);
 	await mapIdle(page);
 }
