@@ -100,7 +100,7 @@ test('a troop point on the map opens its sourced note', async ({ page }) => {
 	const panel = page.getByRole('complementary', { name: 'Timbuktu' });
 	await expect(panel).toBeVisible();
 	await expect(panel).toContainText('Reported concentrations');
-	await expect(panel).toContainText('Approximate');
+	await expect(panel).toContainText('Marked at the town of Timbuktu; the site is nearby.');
 	await expect(panel).toContainText('Reuters');
 	await expect(panel).toContainText('January 2022');
 	await expect(page).toHaveURL(/mark=troops-reported\//);

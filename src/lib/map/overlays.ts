@@ -262,7 +262,7 @@ export function overlayLayers(): LayerSpecification[] {
 			source: 'places',
 			filter: ['==', ['to-boolean', ['get', 'namedInArticle']], named],
 			paint: {
-				'circle-radius': named ? 4 : 4.5,
+				'circle-radius': named ? 4 : 3.5,
 				'circle-color': named ? c.place : '#ffffff',
 				'circle-stroke-color': named ? '#ffffff' : c.place,
 				'circle-stroke-width': named ? 1.5 : 2
