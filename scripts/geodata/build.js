@@ -360,9 +360,10 @@ function sourcesMarkdown({
 	contactTowns
 }) {
 	const placeTable = mdTable(
-		['place', 'paragraphs', 'provenance', 'note'],
+		['place', 'named in the article', 'paragraphs', 'provenance', 'note'],
 		places.map((p) => [
 			String(p.name),
+			p.namedInArticle ? 'yes' : `no: ${String(p.shownBecause)}`,
 			String(p.paragraphs) || '-',
 			String(p.provenance),
 			String(p.note)
@@ -574,10 +575,12 @@ ${zoneNotes.map((z) => `   - ${z}`).join('\n')}
 10. **Places** (\`overlays/places.geojson\`): coordinates from \`facts.json\` (GeoNames), rounded to
     ${DECIMALS} decimals. \`paragraphs\` (comma-separated, from 1) are found by searching the article
     (\`${articleFile}\`, split on blank lines: ${paragraphCount} paragraphs) for the place's terms as
-    whole words, case-sensitive (Moscow: "Moscow", "Kremlin"; Fort de Brégançon: "summer residence",
-    since the article never names the fort). A place that the article does not name takes the
-    paragraphs naming its country, and its \`note\` says so (\`namedInArticle: false\`). A route stop
-    that neither names (Paris) is kept with no paragraphs and credited to GeoNames.${
+    whole words, case-sensitive (Moscow: "Moscow", "Kremlin"), and \`namedInArticle\` says whether
+    it names the place. A place the article does not name is shown only with a reason,
+    \`shownBecause\` (a capital of a country the article names, the start of the route, the summer
+    residence the article mentions without naming it); its \`paragraphs\` are those naming what it
+    stands for (\`relatedTerms\` in \`facts.json\`: its country, or the words used instead of its
+    name), and with none (Paris) it is credited to GeoNames.${
 			skipped.length ? ` Left out, not named at all: ${skipped.join(', ')}.` : ''
 		}
 

@@ -13,8 +13,8 @@ import { round } from './rings.js';
 /** @typedef {import('geojson').Feature<import('geojson').Geometry, Record<string, unknown>>} Feature */
 /**
  * @typedef {{ id: string, name: string, where?: string, lat: number, lon: number, iso3: string,
- *   capital: boolean, terms: string[], country?: { name: string, terms: string[] }, note?: string,
- *   date?: string, routeStop?: boolean }} PlaceFact
+ *   capital: boolean, terms: string[], relatedTerms?: string[], shownBecause?: string,
+ *   note?: string, date?: string, routeStop?: boolean }} PlaceFact
  * @typedef {{ from: string, to: string, date: string, dateText: string, article: number[] }} RouteLeg
  * @typedef {{ name: string, lat: number, lon: number, note?: string }} Town
  * @typedef {{ id: string, name: string, label: string, accuracyKm: number, asOf: string, note: string,
@@ -105,9 +105,12 @@ function placeById(places, id) {
 }
 
 /**
- * One Point per place of facts.json. `paragraphs` are those naming the place; if none does, those
- * naming its country (said in `note`); a place that neither names is kept only as a stop of the
- * route, credited to GeoNames. Others are skipped (returned in `skipped`).
+ * One Point per place of facts.json, saying whether the article names it. A place the article names
+ * (one of its `terms`) cites the paragraphs naming it. One it does not name is shown only with a
+ * reason (`shownBecause`, "the capital of Mali, where ..."): it cites the paragraphs that name
+ * what it stands for (`relatedTerms`: its country, or the words the article uses instead of its
+ * name), if any. A place with neither is skipped (returned in `skipped`); a named place that also
+ * gives a reason is an error in facts.json.
  * @param {PlaceFact[]} places
  * @param {string[]} paragraphs the article's paragraphs
  * @returns {{ features: Feature[], skipped: string[] }}
@@ -119,21 +122,15 @@ export function placeFeatures(places, paragraphs) {
 	const skipped = [];
 	for (const p of places) {
 		const named = paragraphsNaming(paragraphs, p.terms);
-		const byCountry =
-			named.length === 0 && p.country ? paragraphsNaming(paragraphs, p.country.terms) : [];
-		const cited = named.length > 0 ? named : byCountry;
-		/** @type {string} */
-		let note;
-		if (named.length > 0) note = p.note ?? '';
-		else if (byCountry.length > 0 && p.country) {
-			const ref = `${byCountry.length === 1 ? 'para.' : 'paras.'} ${byCountry.join(', ')}`;
-			note = `The article names ${p.country.name} (${ref}), not ${p.name}${p.note ? `: ${p.note}` : ''}`;
-		} else if (p.routeStop) {
-			note = `${p.note ?? 'Stop of the route'}; not named in the article`;
-		} else {
+		if (named.length > 0 && p.shownBecause)
+			throw new Error(
+				`facts.json: place ${p.id} is named in the article (${articleProvenance(named).replace('Article, ', '')}); drop its shownBecause`
+			);
+		if (named.length === 0 && !p.shownBecause) {
 			skipped.push(p.id);
 			continue;
 		}
+		const cited = named.length > 0 ? named : paragraphsNaming(paragraphs, p.relatedTerms ?? []);
 		features.push({
 			type: 'Feature',
 			properties: {
@@ -146,7 +143,8 @@ export function placeFeatures(places, paragraphs) {
 				capital: p.capital,
 				namedInArticle: named.length > 0,
 				paragraphs: cited.join(','),
-				note,
+				...(named.length === 0 ? { shownBecause: p.shownBecause } : {}),
+				note: p.note ?? '',
 				...(p.date ? { date: p.date } : {}),
 				provenance: cited.length > 0 ? articleProvenance(cited) : GEONAMES,
 				provenanceKind: cited.length > 0 ? 'article' : 'source',

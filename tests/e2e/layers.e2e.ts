@@ -16,7 +16,7 @@ const LAYERS: [name: string, view: string][] = [
 	['Crimea (occupied since 2014)', '6/45.3/34.2'],
 	['Line of contact (approx.)', '6/48.3/38.3'],
 	['Diplomatic route', '3.5/52/20'],
-	['Places', '4/47/5'],
+	['Places in the story', '4/47/5'],
 	['Labels', '3/48/15']
 ];
 
@@ -78,16 +78,16 @@ test('hidden layers stay hidden across a reload and in a shared link', async ({ 
 test('the legend follows the visible layers', async ({ page }) => {
 	await at(page, '3/50/20');
 	const legend = page.getByRole('region', { name: /Legend/ });
-	await expect(legend).toContainText('Places named in the article');
+	await expect(legend).toContainText('Place named in the article');
 	await expect(legend).toContainText('Upcoming election: Hungary, Slovenia');
-	await page.getByRole('checkbox', { name: 'Places' }).uncheck();
+	await page.getByRole('checkbox', { name: 'Places in the story' }).uncheck();
 	await page.getByRole('checkbox', { name: 'Hungary', exact: true }).uncheck();
-	await expect(legend).not.toContainText('Places named in the article');
+	await expect(legend).not.toContainText('Place named in the article');
 	await expect(legend).toContainText('Upcoming election: Slovenia');
 	await page.getByRole('checkbox', { name: 'Slovenia', exact: true }).uncheck();
 	await expect(legend).not.toContainText('Upcoming election');
-	await page.getByRole('checkbox', { name: 'Places' }).check();
-	await expect(legend).toContainText('Places named in the article');
+	await page.getByRole('checkbox', { name: 'Places in the story' }).check();
+	await expect(legend).toContainText('Place named in the article');
 });
 
 test('a troop point on the map opens its sourced note', async ({ page }) => {
@@ -100,7 +100,7 @@ test('a troop point on the map opens its sourced note', async ({ page }) => {
 	const panel = page.getByRole('complementary', { name: 'Timbuktu' });
 	await expect(panel).toBeVisible();
 	await expect(panel).toContainText('Reported concentrations');
-	await expect(panel).toContainText('Approximate');
+	await expect(panel).toContainText('Marked at the town of Timbuktu; the site is nearby.');
 	await expect(panel).toContainText('Reuters');
 	await expect(panel).toContainText('January 2022');
 	await expect(page).toHaveURL(/mark=troops-reported\//);

@@ -42,6 +42,7 @@ import { checkTroopNotes, provenanceText } from '../../scripts/geodata/troops.js
 import {
 	isAfter,
 	paragraphsNaming,
+	placeFeatures,
 	splitParagraphs,
 	thousands
 } from '../../scripts/geodata/overlays.js';
@@ -389,7 +390,7 @@ describe('troop reports, dated against the article (asOf 2022-02-07)', () => {
 
 	it('marks reports first seen after 7 February 2022', () => {
 		expect(byPlace('Belgorod').afterArticle).toBe(true); // 20 Feb
-		expect(byPlace('Kursk training area (marked at Kursk)').afterArticle).toBe(true); // 10 Feb
+		expect(byPlace('Kursk training area').afterArticle).toBe(true); // 10 Feb
 		expect(byPlace('Zyabrovka airfield').afterArticle).toBe(true);
 		expect(byPlace('Klimovo').afterArticle).toBe(false); // 19 Jan
 		expect(byPlace('Yelnya').afterArticle).toBe(false); // from 9 Nov 2021
@@ -560,27 +561,78 @@ describe('overlays/places.geojson', () => {
 		}
 	});
 
-	it('cites what the article says of each place', () => {
-		expect(byId('versailles').paragraphs).toBe('7');
-		expect(byId('versailles').provenance).toBe('Article, para. 7');
+	it('says which places the article names, and in which paragraph', () => {
+		const named = places.features.filter((f) => f.properties.namedInArticle === true);
+		expect(named.map((f) => f.properties.id)).toEqual(['versailles', 'moscow', 'kyiv']);
+		expect(byId('versailles')).toMatchObject({ paragraphs: '7', provenance: 'Article, para. 7' });
 		expect(byId('versailles').date).toBe('2017-05-29');
-		expect(byId('bregancon').paragraphs).toBe('7');
-		expect(byId('bregancon').date).toBe('2019-08-19');
 		expect(byId('moscow').paragraphs).toBe('2,5,8,10,11');
 		expect(byId('kyiv').paragraphs).toBe('1,3,11');
-		// not named: the country's paragraphs, said in the note
+		for (const f of named) expect(f.properties.shownBecause).toBeUndefined();
+	});
+
+	it('says why each place the article does not name is shown (where the story happens)', () => {
+		const unnamed = places.features.filter((f) => f.properties.namedInArticle === false);
+		expect(unnamed.map((f) => f.properties.id)).toEqual([
+			'paris',
+			'bregancon',
+			'bamako',
+			'budapest',
+			'ljubljana',
+			'london',
+			'washington'
+		]);
+		for (const f of unnamed) expect(String(f.properties.shownBecause).length).toBeGreaterThan(10);
+		// Brégançon: the article says only "summer residence" (para. 7), never the name
+		expect(byId('bregancon')).toMatchObject({ paragraphs: '7', namedInArticle: false });
+		expect(byId('bregancon').date).toBe('2019-08-19');
+		expect(String(byId('bregancon').shownBecause)).toMatch(/summer residence/);
+		// capitals: the paragraphs naming their country
 		expect(byId('bamako')).toMatchObject({ paragraphs: '8', namedInArticle: false });
-		expect(String(byId('bamako').note)).toMatch(/names Mali .*not Bamako/);
+		expect(String(byId('bamako').shownBecause)).toMatch(/capital of Mali/);
 		expect(byId('budapest').paragraphs).toBe('5');
 		expect(byId('ljubljana').paragraphs).toBe('5');
-		// Paris is never named: kept as the route's start, credited to GeoNames
+		expect(byId('london').paragraphs).toBe('10');
+		expect(byId('washington').paragraphs).toBe('4,10');
+		// Paris is never named, nor is anything about it: the route's start, credited to GeoNames
 		expect(byId('paris')).toMatchObject({
 			paragraphs: '',
 			namedInArticle: false,
 			provenance: 'Source: GeoNames (CC BY 4.0)',
 			provenanceKind: 'source'
 		});
-		expect(String(byId('paris').note)).toMatch(/not named in the article/);
+		expect(String(byId('paris').shownBecause)).toMatch(/route/);
+	});
+
+	it('refuses a place the article names that claims a reason to be shown, and skips one with none', () => {
+		const paras = ['Macron goes to Moscow.', 'Elections in Hungary.'];
+		const base = { lat: 0, lon: 0, iso3: 'XXX', capital: true };
+		expect(() =>
+			placeFeatures(
+				[{ ...base, id: 'moscow', name: 'Moscow', terms: ['Moscow'], shownBecause: 'a capital' }],
+				paras
+			)
+		).toThrow(/moscow.*named in the article.*para\. 1/);
+		const { features, skipped } = placeFeatures(
+			[
+				{
+					...base,
+					id: 'budapest',
+					name: 'Budapest',
+					terms: ['Budapest'],
+					relatedTerms: ['Hungary'],
+					shownBecause: 'the capital of Hungary'
+				},
+				{ ...base, id: 'nowhere', name: 'Nowhere', terms: ['Nowhere'] }
+			],
+			paras
+		);
+		expect(skipped).toEqual(['nowhere']);
+		expect(features[0]!.properties).toMatchObject({
+			namedInArticle: false,
+			paragraphs: '2',
+			shownBecause: 'the capital of Hungary'
+		});
 	});
 
 	it('finds paragraphs by whole words', () => {

@@ -182,7 +182,9 @@ describe('formatting provenance and dates', () => {
 		).toBe(
 			'Source: CSIS, “Tracking the Arrival of Russia’s Wagner Group in Mali”, 2 February 2022'
 		);
-		expect(formatProvenance({ kind: 'source', publisher: 'X', title: 'Y' })).toBe('Source: X, “Y”');
+		expect(formatProvenance({ kind: 'source', publisher: 'X', title: 'Y' })).toBe(
+			'Source: X, “Y” (date of publication not recorded)'
+		);
 	});
 
 	it('writes dates the same way on every machine', () => {

@@ -4,7 +4,14 @@
  * the panel only renders and the same answers can be pinned by unit tests.
  */
 import { mentionFinder, termsFor, type Mention } from './gazetteer';
-import type { CountryEntry, Provenance, Role, ServedBriefing, TroopNote } from './schema';
+import type {
+	CountryEntry,
+	Precision,
+	Provenance,
+	Role,
+	ServedBriefing,
+	TroopNote
+} from './schema';
 
 export type { ServedBriefing } from './schema';
 
@@ -155,14 +162,36 @@ export function formatDate(date: string): string {
 	return day === undefined ? `${monthName} ${year}` : `${Number(day)} ${monthName} ${year}`;
 }
 
-/** "Article, para. 4", "Article, paras. 1, 3", or "Source: Reuters, “Title”, 6 January 2022". */
+/**
+ * "Article, para. 4", "Article, paras. 1, 3", or "Source: Reuters, “Title”, 6 January 2022"
+ * ("… (date of publication not recorded)" when the source has no date).
+ */
 export function formatProvenance(p: Provenance): string {
 	if (p.kind === 'article') {
 		const numbers = [...new Set(p.paragraphs)].sort((a, b) => a - b);
 		return `Article, ${numbers.length === 1 ? 'para.' : 'paras.'} ${numbers.join(', ')}`;
 	}
-	const date = p.date === undefined ? '' : `, ${formatDate(p.date)}`;
+	// A missing date is said, not left out: a reader must not take silence for "undated".
+	const date =
+		p.date === undefined ? ' (date of publication not recorded)' : `, ${formatDate(p.date)}`;
 	return `Source: ${p.publisher}, “${p.title}”${date}`;
+}
+
+/**
+ * How precisely a point is placed, in words: at the named site itself, at a town near it, or
+ * standing for a region (`name` is the point's own name, for a site).
+ */
+export function formatPrecision(p: Precision, name?: string): string {
+	switch (p.level) {
+		case 'site': {
+			const site = p.at ?? name;
+			return `Marked at the named site${site ? `: ${site}` : ''}.`;
+		}
+		case 'town':
+			return `Marked at the town of ${p.at ?? name ?? 'its name'}; the site is nearby.`;
+		case 'region':
+			return `Only the region is known: marked at ${p.at ?? name ?? 'a point in it'}.`;
+	}
 }
 
 /** "9 November 2021 to 19 January 2022", or a single date when the report gives one. */

@@ -10,6 +10,7 @@ import {
 	type Scene,
 	type SceneAction
 } from './scenes';
+import { countryIndex } from './passages';
 import {
 	briefingSchema,
 	parseServedBriefing,
@@ -80,6 +81,26 @@ describe('the embedded briefing’s scenes', () => {
 	it('between them quote every paragraph of the article', () => {
 		const quoted = new Set(scenes.flatMap((s) => s.paragraphs));
 		expect([...quoted].sort((a, b) => a - b)).toEqual(paragraphs.map((_, i) => i + 1));
+	});
+
+	it('highlight only countries their quote concerns (the overview shows the whole story)', () => {
+		const index = countryIndex(briefing);
+		for (const scene of scenes.slice(1)) {
+			for (const code of scene.countries) {
+				const quoted = (index.get(code)?.passages ?? []).map((p) => p.paragraph);
+				expect(
+					scene.paragraphs.some((n) => quoted.includes(n)),
+					`${scene.id}: ${code}`
+				).toBe(true);
+			}
+		}
+	});
+
+	it('are titled for what they highlight: Macron’s outreach to Western leaders, not Eastern Europe', () => {
+		const scene = scenes.find((s) => s.id === 'allies-and-critics')!;
+		expect(scene.title).toBe('Macron’s outreach to Western leaders');
+		expect(scene.countries).toEqual(['FRA', 'GBR', 'USA']);
+		expect(scene.paragraphs).toContain(10);
 	});
 
 	it('show labels in every scene, and the countries they highlight', () => {

@@ -171,6 +171,32 @@ describe('validation errors name the field path', () => {
 		]);
 	});
 
+	it('a point with no precision, or a precision that does not say where it is marked', () => {
+		const b0 = fresh();
+		const at = b0.troopNotes.findIndex((n: { id: string }) => n.id === 'mli-timbuktu');
+		const multi = b0.troopNotes.findIndex((n: { id: string }) => n.id === 'ru-maxar-february');
+		expect(errorsOf((b) => delete b.troopNotes[at].geometry.precision)).toEqual([
+			`troopNotes[${at}].geometry.precision: required (object)`
+		]);
+		expect(errorsOf((b) => (b.troopNotes[at].geometry.precision = { level: 'exact' }))).toEqual([
+			`troopNotes[${at}].geometry.precision.level: must be "site" (a named site), "town" (marked at a town near it) or "region" (only the region is known)`
+		]);
+		expect(errorsOf((b) => (b.troopNotes[at].geometry.precision = { level: 'town' }))).toEqual([
+			`troopNotes[${at}].geometry.precision.at: required when the level is "town" or "region": the town or region where the point is marked`
+		]);
+		expect(
+			errorsOf((b) => (b.troopNotes[at].geometry.precision = { level: 'site', at: 'x'.repeat(81) }))
+		).toEqual([`troopNotes[${at}].geometry.precision.at: keep it under 80 characters`]);
+		expect(errorsOf((b) => b.troopNotes[multi].geometry.precision.pop())).toEqual([
+			`troopNotes[${multi}].geometry.precision: 2 precisions for 3 positions`
+		]);
+		expect(
+			errorsOf((b) => (b.troopNotes[multi].geometry.precision[1] = { level: 'region' }))
+		).toEqual([
+			`troopNotes[${multi}].geometry.precision[1].at: required when the level is "town" or "region": the town or region where the point is marked`
+		]);
+	});
+
 	it('duplicate countries, unlisted related countries and notes about unlisted countries', () => {
 		expect(errorsOf((b) => b.countries.push({ iso3: 'FRA', roles: [] }))).toEqual([
 			'countries[9].iso3: country "FRA" is listed twice'

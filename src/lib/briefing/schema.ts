@@ -146,17 +146,39 @@ export const provenanceSchema = z.discriminatedUnion('kind', [
 	sourceProvenanceSchema
 ]);
 
+/**
+ * How precisely a point is placed: `site`, at the named site itself (an airfield, a range, an
+ * airport); `town`, at a town near the site; `region`, only the region is known and the point
+ * stands for it. `at` names the town or region where the point is drawn.
+ */
+export const PRECISION_LEVELS = ['site', 'town', 'region'] as const;
+export type PrecisionLevel = (typeof PRECISION_LEVELS)[number];
+
+export const precisionSchema = z.strictObject({
+	level: z.enum(PRECISION_LEVELS, {
+		error:
+			'must be "site" (a named site), "town" (marked at a town near it) or "region" (only the region is known)'
+	}),
+	at: text.max(80, { error: 'keep it under 80 characters' }).optional()
+});
+
 const pointSchema = z.strictObject({
 	type: z.literal('Point'),
 	coordinates: position,
-	name: text.optional()
+	name: text.optional(),
+	precision: precisionSchema
 });
 
 const multiPointSchema = z.strictObject({
 	type: z.literal('MultiPoint'),
-	coordinates: z.array(position).min(1, { error: 'needs at least one position' }),
+	coordinates: z
+		.array(position)
+		.min(1, { error: 'needs at least one position' })
+		.max(200, { error: 'at most 200 positions' }),
 	/** Labels for the positions, in the same order. */
-	names: z.array(text).optional()
+	names: z.array(text).optional(),
+	/** How precisely each position is placed, in the same order. */
+	precision: z.array(precisionSchema).max(200, { error: 'at most 200 precisions' })
 });
 
 /**
@@ -462,13 +484,32 @@ function checkReferences(b: BriefingShape, paragraphCount: number | undefined, r
 			if (geometry.along[0] === geometry.along[1]) {
 				report(at('geometry', 'along', 1), 'a border needs two different countries');
 			}
-		} else if (geometry.type === 'MultiPoint' && geometry.names !== undefined) {
-			if (geometry.names.length !== geometry.coordinates.length) {
+		} else {
+			if (geometry.type === 'MultiPoint' && geometry.names !== undefined) {
+				if (geometry.names.length !== geometry.coordinates.length) {
+					report(
+						at('geometry', 'names'),
+						`${geometry.names.length} names for ${geometry.coordinates.length} positions`
+					);
+				}
+			}
+			const precisions = geometry.type === 'Point' ? [geometry.precision] : geometry.precision;
+			if (geometry.type === 'MultiPoint' && precisions.length !== geometry.coordinates.length) {
 				report(
-					at('geometry', 'names'),
-					`${geometry.names.length} names for ${geometry.coordinates.length} positions`
+					at('geometry', 'precision'),
+					`${precisions.length} precisions for ${geometry.coordinates.length} positions`
 				);
 			}
+			precisions.forEach((p, j) => {
+				if (p.level !== 'site' && p.at === undefined) {
+					report(
+						geometry.type === 'Point'
+							? at('geometry', 'precision', 'at')
+							: at('geometry', 'precision', j, 'at'),
+						'required when the level is "town" or "region": the town or region where the point is marked'
+					);
+				}
+			});
 		}
 	});
 
@@ -554,6 +595,7 @@ export type CountryEntry = z.output<typeof countryEntrySchema>;
 export type TroopNote = z.output<typeof troopNoteSchema>;
 export type TroopGeometry = z.output<typeof troopGeometrySchema>;
 export type Provenance = z.output<typeof provenanceSchema>;
+export type Precision = z.output<typeof precisionSchema>;
 export type Scene = z.output<typeof sceneSchema>;
 
 // --- Results and messages -----------------------------------------------------------------------

@@ -148,15 +148,19 @@ export const OVERLAYS: OverlayDefinition[] = [
 	},
 	{
 		id: 'places',
-		label: 'Places',
+		label: 'Places in the story',
 		group: 'context',
 		legend: [
 			{
 				symbol: { kind: 'point', fill: OVERLAY_COLORS.place, stroke: '#ffffff' },
-				caption: 'Places named in the article'
+				caption: 'Place named in the article'
+			},
+			{
+				symbol: { kind: 'point', fill: '#ffffff', stroke: OVERLAY_COLORS.place, hollow: true },
+				caption: 'Where the story happens, not named in the article'
 			}
 		],
-		markLayers: ['places-points']
+		markLayers: ['places-points', 'places-unnamed-points']
 	}
 ];
 
@@ -251,17 +255,19 @@ export function overlayLayers(): LayerSpecification[] {
 				'circle-stroke-width': 2
 			}
 		},
-		{
-			id: 'places-points',
+		// Places the article names (filled) and those it does not (hollow): two one-colour layers.
+		...([true, false] as const).map((named): LayerSpecification => ({
+			id: named ? 'places-points' : 'places-unnamed-points',
 			type: 'circle',
 			source: 'places',
+			filter: ['==', ['to-boolean', ['get', 'namedInArticle']], named],
 			paint: {
-				'circle-radius': 4,
-				'circle-color': c.place,
-				'circle-stroke-color': '#ffffff',
-				'circle-stroke-width': 1.5
+				'circle-radius': named ? 4 : 3.5,
+				'circle-color': named ? c.place : '#ffffff',
+				'circle-stroke-color': named ? '#ffffff' : c.place,
+				'circle-stroke-width': named ? 1.5 : 2
 			}
-		},
+		})),
 		// Labels: every mark says where it comes from, and approximate ones say so.
 		{
 			id: 'troops-article-labels',

@@ -6,10 +6,12 @@
 import {
 	formatDate,
 	formatObserved,
+	formatPrecision,
 	formatProvenance,
 	isAfterArticle,
 	type ServedBriefing
 } from '$lib/briefing/passages';
+import type { TroopNote } from '$lib/briefing/schema';
 
 export interface MarkModel {
 	/** `overlay/id`: the hash's `mark=` and the list's key. */
@@ -17,6 +19,8 @@ export interface MarkModel {
 	overlay: string;
 	title: string;
 	what: string;
+	/** For places: whether the article names it (and where), or why it is shown at all. */
+	mention?: string;
 	whose?: string;
 	where: string;
 	when?: string;
@@ -24,7 +28,55 @@ export interface MarkModel {
 	afterArticle: boolean;
 	provenance: string;
 	url?: string;
+	/** A cited source with no address on record: the panel says so rather than stay silent. */
+	noLink: boolean;
 	distance?: string;
+}
+
+/** One point of a troop note, as the map draws it: its mark key, name and precision in words. */
+export interface TroopMarkRef {
+	/** `overlay/id`, as in MarkModel.key and the hash's `mark=`. */
+	key: string;
+	name: string;
+	where: string;
+}
+
+/**
+ * The marks a troop note draws, keyed as the geodata build names them (scripts/geodata/troops.js):
+ * notes citing the article go to `troops-article`, others to `troops-reported`; a point is
+ * `<note id>`, a named MultiPoint's positions `<note id>-<index>`. A derived area has no mark.
+ */
+export function troopMarkRefs(note: TroopNote): TroopMarkRef[] {
+	const g = note.geometry;
+	if ('derive' in g) return [];
+	const overlay = note.provenance.kind === 'article' ? 'troops-article' : 'troops-reported';
+	if (g.type === 'Point') {
+		const name = g.name ?? g.precision.at ?? note.forces;
+		return [{ key: `${overlay}/${note.id}`, name, where: formatPrecision(g.precision, g.name) }];
+	}
+	const names = g.names;
+	if (names) {
+		return g.coordinates.map((_, i) => {
+			const name = names[i] ?? '';
+			const p = g.precision[i];
+			return {
+				key: `${overlay}/${note.id}-${i}`,
+				name,
+				where: p ? formatPrecision(p, name) : 'Approximate position.'
+			};
+		});
+	}
+	// One mark for all the positions of an unnamed MultiPoint.
+	const where = [...new Set(g.precision.map((p) => formatPrecision(p)))].join(' ');
+	return [{ key: `${overlay}/${note.id}`, name: note.forces, where }];
+}
+
+/** What a zone note says of its area instead of a precision. */
+export function zoneWhere(note: TroopNote): string | undefined {
+	const g = note.geometry;
+	if (!('derive' in g)) return undefined;
+	const by = note.provenance.kind === 'article' ? 'the article' : 'the source';
+	return `Illustrative area: ${by} gives no positions; drawn within ${g.widthKm} km of the border.`;
 }
 
 type Props = Record<string, unknown>;
@@ -34,23 +86,45 @@ const str = (v: unknown): string | undefined =>
 function troopMark(overlay: string, p: Props, briefing: ServedBriefing | null): MarkModel {
 	const note = briefing?.troopNotes.find((n) => n.id === p.noteId);
 	const place = str(p.place) ?? str(p.label) ?? 'Troop position';
+	const key = `${overlay}/${p.id}`;
+	const ref = note ? troopMarkRefs(note).find((r) => r.key === key) : undefined;
+	const url = note?.provenance.kind === 'source' ? note.provenance.url : (str(p.url) ?? undefined);
+	const cited = note ? note.provenance.kind === 'source' : p.provenanceKind === 'source';
 	return {
-		key: `${overlay}/${p.id}`,
+		key,
 		overlay,
 		title: place,
 		what: note?.text ?? str(p.label) ?? '',
 		whose: str(p.forces),
-		where: p.approximate
-			? `Approximate: the point marks ${place}, not a unit's exact position.`
-			: 'As reported.',
+		where:
+			ref?.where ??
+			(p.approximate
+				? `Approximate: the point marks ${place}, not a unit's exact position.`
+				: 'As reported.'),
 		when: note?.observed ? formatObserved(note.observed) : undefined,
 		afterArticle:
 			typeof p.afterArticle === 'boolean'
 				? p.afterArticle
 				: !!(note && briefing && isAfterArticle(note, briefing.asOf)),
 		provenance: note ? formatProvenance(note.provenance) : (str(p.provenance) ?? ''),
-		url: note?.provenance.kind === 'source' ? note.provenance.url : (str(p.url) ?? undefined)
+		url,
+		noLink: cited && !url
 	};
+}
+
+/** "para. 7" or "paras. 1, 3" from the comma-separated list the geodata writes. */
+function paragraphRef(csv: string | undefined): string | undefined {
+	const n = (csv ?? '').split(',').filter((x) => x.trim());
+	return n.length === 0 ? undefined : `${n.length === 1 ? 'para.' : 'paras.'} ${n.join(', ')}`;
+}
+
+/** A place's line on the article: named there (and where), or why the map shows it anyway. */
+function placeMention(p: Props): string | undefined {
+	if (typeof p.namedInArticle !== 'boolean') return undefined;
+	const ref = paragraphRef(str(p.paragraphs));
+	if (p.namedInArticle) return `Named in the article${ref ? ` (${ref})` : ''}.`;
+	const why = str(p.shownBecause);
+	return `Not named in the article${why ? `; shown as ${why}` : ''}${ref ? ` (${ref})` : ''}.`;
 }
 
 function otherMark(overlay: string, p: Props): MarkModel {
@@ -68,6 +142,7 @@ function otherMark(overlay: string, p: Props): MarkModel {
 		overlay,
 		title,
 		what,
+		mention: overlay === 'places' ? placeMention(p) : undefined,
 		where: p.approximate
 			? `Approximate${accuracy ? ` (±${accuracy} km)` : ''}.`
 			: overlay === 'places'
@@ -81,6 +156,7 @@ function otherMark(overlay: string, p: Props): MarkModel {
 		afterArticle: false,
 		provenance: str(p.provenance) ?? '',
 		url: str(p.url),
+		noLink: false,
 		distance:
 			typeof p.distanceKm === 'number' ? `${p.distanceKm.toLocaleString('en-GB')} km` : undefined
 	};

@@ -8,6 +8,7 @@ import {
 } from '$lib/briefing/passages';
 import type { BorderDistance } from '$lib/map/geodata';
 import type { RoleLook } from '$lib/map/style';
+import { troopMarkRefs, zoneWhere, type TroopMarkRef } from './mark-model';
 
 export interface PanelRole {
 	id: string;
@@ -33,10 +34,16 @@ export interface PanelNote {
 	text: string;
 	forces: string;
 	approximate: boolean;
+	/** Where, in words, for a note drawn as an area (its marks say it for points). */
+	where?: string;
+	/** The note's points on the map: name, precision in words, and the key that shows each. */
+	marks: TroopMarkRef[];
 	/** "Article, para. 4" or "Source: title, date". */
 	provenance: string;
 	/** The cited source's address, shown as a link. */
 	url?: string;
+	/** A cited source with no address on record: said in words. */
+	noLink: boolean;
 	/** When the forces were seen, in words. */
 	observed?: string;
 	/** A report from after the article's date: later knowledge, not the article's. */
@@ -90,8 +97,11 @@ export function buildPanelModel(
 			text: n.text,
 			forces: n.forces,
 			approximate: n.approximate,
+			where: zoneWhere(n),
+			marks: troopMarkRefs(n),
 			provenance: formatProvenance(n.provenance),
 			url: n.provenance.kind === 'source' ? n.provenance.url : undefined,
+			noLink: n.provenance.kind === 'source' && !n.provenance.url,
 			observed: n.observed ? formatObserved(n.observed) : undefined,
 			afterArticle: isAfterArticle(n, briefing.asOf)
 		})),

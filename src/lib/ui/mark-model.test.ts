@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parseServedBriefing, splitParagraphs } from '$lib/briefing/schema';
+import { marksOf, type MarkModel } from './mark-model';
+
+const root = (path: string) => fileURLToPath(new URL(`../../../${path}`, import.meta.url));
+const read = (path: string) => readFileSync(root(path), 'utf8');
+const overlay = (id: string) =>
+	JSON.parse(read(`geodata/overlays/${id}.geojson`)) as GeoJSON.FeatureCollection;
+
+const raw = JSON.parse(read('src/content/feb-2022/briefing.json'));
+const paragraphs = splitParagraphs(read('src/content/feb-2022/article.txt'));
+const parsed = parseServedBriefing({ ...raw, article: { ...raw.article, paragraphs } });
+if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+const briefing = parsed.briefing;
+
+function mark(layer: string, title: string): MarkModel {
+	const m = marksOf(layer, overlay(layer), briefing).find((x) => x.title === title);
+	if (!m) throw new Error(`no mark ${title} in ${layer}`);
+	return m;
+}
+
+describe('place marks say whether the article names the place', () => {
+	it('a named place: named in the article, with its paragraph', () => {
+		expect(mark('places', 'Palace of Versailles').mention).toBe('Named in the article (para. 7).');
+		expect(mark('places', 'Kyiv').mention).toBe('Named in the article (paras. 1, 3, 11).');
+	});
+
+	it('a place the article does not name: says so, and why it is shown', () => {
+		expect(mark('places', 'Bamako').mention).toBe(
+			'Not named in the article; shown as the capital of Mali, where the article says Russian mercenaries arrived (para. 8).'
+		);
+		expect(mark('places', 'Fort de Brégançon').mention).toMatch(
+			/^Not named in the article; shown as the French president’s summer residence.*\(para\. 7\)\.$/
+		);
+		expect(mark('places', 'Paris').mention).toBe(
+			'Not named in the article; shown as the start of Macron’s route to Moscow and Kyiv.'
+		);
+	});
+
+	it('other marks have no such line', () => {
+		expect(mark('troops-reported', 'Timbuktu').mention).toBeUndefined();
+	});
+});
+
+describe('troop marks say how precisely they are placed, and what their source lacks', () => {
+	it('in words: a named site, a town near the site, or only the region', () => {
+		expect(mark('troops-reported', 'Bamako airport').where).toBe(
+			'Marked at the named site: Bamako airport.'
+		);
+		expect(mark('troops-reported', 'Zyabrovka airfield').where).toBe(
+			'Marked at the town of Zyabrovka; the site is nearby.'
+		);
+		expect(mark('troops-article', 'Bamako').where).toBe(
+			'Only the region is known: marked at Bamako, Mali’s capital.'
+		);
+	});
+
+	it('a source with no link, or no date of publication', () => {
+		expect(mark('troops-reported', 'Novoozerne')).toMatchObject({ url: undefined, noLink: true });
+		const belgorod = mark('troops-reported', 'Belgorod');
+		expect(belgorod.noLink).toBe(false);
+		expect(belgorod.provenance).toMatch(/\(date of publication not recorded\)$/);
+		expect(mark('troops-reported', 'Timbuktu').noLink).toBe(false);
+		expect(mark('places', 'Kyiv').noLink).toBe(false);
+	});
+});
