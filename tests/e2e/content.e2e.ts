@@ -2,7 +2,7 @@
 // from places where the story happens, how precisely each troop point is placed, sources with no
 // link or no date said plainly, and panels that read right (no overflow, no words run together).
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { mapIdle } from './helpers';
+import { mapIdle, project } from './helpers';
 
 /** Opens the app afresh at a hash (a new load: going from one hash to another is not one). */
 async function at(page: Page, hash: string) {
@@ -178,15 +178,19 @@ for (const viewport of [
 	});
 }
 
-// Needs the page to pass `onmark` to CountryPanel (src/routes/+page.svelte, owned elsewhere):
-// the panel only draws these buttons when it can act on them. Enable once it is wired.
-test.fixme('a troop note has a button per mark that shows the mark on the map', async ({
-	page
-}) => {
+test('a troop note has a button per mark that shows the mark on the map', async ({ page }) => {
 	await at(page, 'country=RUS');
 	await note(page, 'Kursk training area')
 		.getByRole('button', { name: 'Show Novoozerne on the map' })
 		.click();
 	await expect(page).toHaveURL(/mark=troops-reported\/ru-maxar-february-1/);
-	await expect(page.getByRole('complementary', { name: 'Novoozerne' })).toBeVisible();
+	const panel = page.getByRole('complementary', { name: 'Novoozerne' });
+	await expect(panel).toBeVisible();
+	// The map brings the mark beside its note, not under it.
+	await mapIdle(page);
+	const m = new URL(page.url()).hash.match(/map=([\d.]+)\/([\d.-]+)\/([\d.-]+)/)!;
+	const view = { zoom: Number(m[1]), lat: Number(m[2]), lon: Number(m[3]) };
+	const canvas = (await page.locator('canvas.maplibregl-canvas').boundingBox())!;
+	const p = project(view, canvas, 33.117, 45.384);
+	expect(canvas.x + p.x).toBeLessThan((await panel.boundingBox())!.x);
 });
