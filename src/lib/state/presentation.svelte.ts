@@ -4,7 +4,7 @@
  * camera, layers, highlights); this class only decides what to show and when.
  */
 import { clampScene, stepScene, type SceneAction } from '$lib/briefing/scenes';
-import { writeHash } from './hash';
+import { readHash, writeHash } from './hash';
 import { presenterAction, startsPresentation, isTextEntry } from './presenter';
 
 export interface Stage {
@@ -99,7 +99,7 @@ export class Presentation {
 	}
 
 	#hashHasScene() {
-		return typeof location !== 'undefined' && /(^#|&)scene=/.test(location.hash);
+		return typeof location !== 'undefined' && readHash().scene !== undefined;
 	}
 
 	/** Leaves the presentation; `push` adds a history entry, so Back returns to the scene. */
