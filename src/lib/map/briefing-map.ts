@@ -430,8 +430,8 @@ export class BriefingMap {
 		for (const { layer, kind, name, value } of scaledProperties(layers, k)) {
 			if (!this.map.getLayer(layer)) continue;
 			// (Typed per property by MapLibre; the values come from the layer's own.)
-			if (kind === 'layout') this.map.setLayoutProperty(layer, name, value as never);
-			else this.map.setPaintProperty(layer, name, value as never);
+			if (kind === 'layout') this.map.setLayoutProperty(layer, name as never, value as never);
+			else this.map.setPaintProperty(layer, name as never, value as never);
 		}
 	}
 

@@ -57,7 +57,16 @@ function text(
 			'text-font': FONTS,
 			'text-size': size,
 			'text-max-width': 14,
-			'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
+			'text-variable-anchor': [
+				'left',
+				'right',
+				'top',
+				'bottom',
+				'top-left',
+				'top-right',
+				'bottom-left',
+				'bottom-right'
+			],
 			'text-radial-offset': markRadius
 				? Math.round(((markRadius + MARK_MARGIN + 4) / size) * 100) / 100
 				: 0.9,
