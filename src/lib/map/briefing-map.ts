@@ -6,10 +6,12 @@
 import {
 	GPUInitializationError,
 	Map as MapLibreMap,
+	Popup,
 	ScaleControl,
 	prewarm,
 	setWorkerUrl,
 	type GeoJSONSource,
+	type LayerSpecification,
 	type StyleSpecification,
 	type MapGeoJSONFeature,
 	type MapMouseEvent
@@ -23,6 +25,8 @@ import {
 	WORLD_FILL,
 	buildStyle,
 	outlineLayers,
+	presentingScale,
+	scaledProperties,
 	type OutlineMark,
 	splitFine,
 	countryLayerIds,
@@ -34,7 +38,13 @@ import { GEODATA_URLS, MAINLAND_BOUNDS, type Bounds } from './geodata';
 import { measure, type LonLat, type Measurement } from './measure';
 import { MEASURE_SOURCE, measureLayers } from './overlays';
 import { patternImage, type PatternName } from './patterns';
-import { OCCUPIED_PATTERN_ID, OVERLAY_COLORS, TROOPS_PATTERN_ID } from './theme';
+import {
+	LABEL_SPACE_IMAGE,
+	OCCUPIED_PATTERN_ID,
+	OVERLAY_COLORS,
+	TROOPS_PATTERN_ID,
+	labelSpaceImage
+} from './theme';
 
 setWorkerUrl(workerUrl);
 
@@ -114,6 +124,14 @@ export class BriefingMap {
 	#destroyed = false;
 	#onUserMove: (() => void) | null = null;
 	#views: Record<string, Bounds> = {};
+	/** Every layer the map may hold (the full style and the outlines), at the explore sizes. */
+	#baseLayers: LayerSpecification[] = [];
+	/** The presenting scale of text and marks (1 when exploring), and whether presenting. */
+	#scale = 1;
+	#presenting = false;
+	/** The name of the mark under the pointer, shown beside it (its label may have had no room). */
+	#tooltip: Popup | null = null;
+	#tooltipFor = '';
 
 	/**
 	 * The whole style is built at once: adding layers to a running map would make MapLibre cut the
@@ -129,6 +147,7 @@ export class BriefingMap {
 				: { center: [20, 35] as [number, number], zoom: 2 };
 		const full = buildStyle(opts.countries, opts.looks, GEODATA_URLS);
 		const { first, fine } = splitFine(full);
+		this.#baseLayers = [...full.layers, ...outlineLayers()];
 		this.#layers = full.layers.map((l) => {
 			const meta = (l.metadata ?? {}) as { iso3?: string; overlay?: string };
 			return { id: l.id, toggle: meta.iso3 ?? meta.overlay };
@@ -152,6 +171,10 @@ export class BriefingMap {
 		this.map.touchZoomRotate.disableRotation();
 		this.map.keyboard.disableRotation();
 		this.map.getCanvas().setAttribute('aria-label', opts.label);
+		// The end-to-end tests read what MapLibre placed (labels, outlines) from the container, as
+		// `container.maplibreMap`: placement is not visible in the DOM, and pixels cannot say which
+		// label is which.
+		Object.defineProperty(opts.container, 'maplibreMap', { value: this.map, configurable: true });
 
 		for (const look of opts.looks) {
 			if (look.pattern === 'solid' || look.pattern === 'none') continue;
@@ -168,6 +191,7 @@ export class BriefingMap {
 				pixelRatio: 2
 			}
 		);
+		this.map.addImage(LABEL_SPACE_IMAGE, labelSpaceImage());
 		this.map.addImage(
 			TROOPS_PATTERN_ID,
 			patternImage('crosshatch', hexToRgba(OVERLAY_COLORS.troops, 200)),
@@ -176,7 +200,13 @@ export class BriefingMap {
 
 		this.map.on('click', (e) => this.#click(e));
 		this.map.on('mousemove', (e) => this.#hover(e));
-		this.map.on('mouseout', () => this.#setHover(null));
+		this.map.on('mouseout', () => {
+			this.#setHover(null);
+			this.#showTooltip(null);
+		});
+		this.map.on('resize', () => {
+			if (this.#presenting) this.#applyScale();
+		});
 		for (const ev of ['movestart', 'dataloading'] as const) {
 			this.map.on(ev, () => this.#onBusy?.(true));
 		}
@@ -207,6 +237,7 @@ export class BriefingMap {
 				this.map.addLayer(layer, next);
 			}
 			this.#applyVisibility();
+			this.#applyScale(fine.layers.map((l) => l.id));
 			if (this.#selected) this.select(this.#selected.iso3);
 			if (this.#highlighted.length) this.highlight(this.#highlighted.map((h) => h.iso3));
 			return true;
@@ -330,13 +361,76 @@ export class BriefingMap {
 
 	#hover(e: MapMouseEvent) {
 		if (this.#measuring) return;
-		if (this.#markAt(e)) {
+		const mark = this.#markAt(e);
+		this.#showTooltip(mark ?? null, [e.lngLat.lng, e.lngLat.lat]);
+		if (mark) {
 			this.#setHover(null);
 			this.map.getCanvas().style.cursor = 'pointer';
 			return;
 		}
 		const f = this.#countryAt(e);
 		this.#setHover(f ? { source: f.source, id: String(f.properties.iso3) } : null);
+	}
+
+	/**
+	 * Names the mark under the pointer in a small tooltip beside it: a mark whose label had no room
+	 * on the map still names itself (keyboard users have the marks list of the layers panel).
+	 */
+	#showTooltip(mark: MapGeoJSONFeature | null, pointer: [number, number] = [0, 0]) {
+		const name = mark ? String(mark.properties.label ?? mark.properties.name ?? '') : '';
+		const key = mark ? `${mark.properties.overlay}/${mark.properties.id}` : '';
+		if (!name) {
+			this.#tooltip?.remove();
+			this.#tooltip = null;
+			this.#tooltipFor = '';
+			return;
+		}
+		if (key === this.#tooltipFor && this.#tooltip) return;
+		const at =
+			mark!.geometry.type === 'Point' ? (mark!.geometry.coordinates as [number, number]) : pointer;
+		this.#tooltip ??= new Popup({
+			closeButton: false,
+			closeOnClick: false,
+			focusAfterOpen: false,
+			offset: 12,
+			className: 'mark-tooltip'
+		});
+		this.#tooltip.setLngLat(at).setText(name).addTo(this.map);
+		this.#tooltip.getElement().setAttribute('role', 'tooltip');
+		this.#tooltipFor = key;
+	}
+
+	/**
+	 * Presenting, text and marks are drawn for the screen (the projector theme; see
+	 * `presentingScale`); exploring, at the style's own sizes. The page calls it with `true` when
+	 * the presentation starts (or shows a scene: calling again is cheap) and `false` when it ends;
+	 * the map follows its own size while presenting (window resizes, entering fullscreen).
+	 */
+	setPresenting(on: boolean) {
+		this.#presenting = on;
+		this.#applyScale();
+	}
+
+	/** Sets the scaled properties of the layers for the current mode (or of `only` these new ones). */
+	#applyScale(only?: string[]) {
+		if (!this.map.getSource('world')) {
+			this.map.once('load', () => this.#applyScale(only));
+			return;
+		}
+		let k = this.#scale;
+		if (!only) {
+			const canvas = this.map.getCanvas();
+			k = this.#presenting ? presentingScale(canvas.clientWidth, canvas.clientHeight) : 1;
+			if (k === this.#scale) return;
+			this.#scale = k;
+		} else if (k === 1) return;
+		const layers = only ? this.#baseLayers.filter((l) => only.includes(l.id)) : this.#baseLayers;
+		for (const { layer, kind, name, value } of scaledProperties(layers, k)) {
+			if (!this.map.getLayer(layer)) continue;
+			// (Typed per property by MapLibre; the values come from the layer's own.)
+			if (kind === 'layout') this.map.setLayoutProperty(layer, name as never, value as never);
+			else this.map.setPaintProperty(layer, name as never, value as never);
+		}
 	}
 
 	#setHover(next: { source: string; id: string } | null) {
@@ -426,7 +520,11 @@ export class BriefingMap {
 					type: 'FeatureCollection',
 					features: this.#outlineMarks().flatMap(([iso3, mark]) => {
 						const geometry = shapes.get(iso3);
-						return geometry ? [{ type: 'Feature', geometry, properties: { iso3, mark } }] : [];
+						// `fine`: outlined from its own 1:50m source when zoomed in (see outlineLayers).
+						const fine = countrySourceId(iso3, GEODATA_URLS) !== 'world';
+						return geometry
+							? [{ type: 'Feature', geometry, properties: { iso3, mark, fine } }]
+							: [];
 					})
 				};
 				const source = this.map.getSource<GeoJSONSource>(OUTLINE_SOURCE);
@@ -435,9 +533,11 @@ export class BriefingMap {
 					return;
 				}
 				this.map.addSource(OUTLINE_SOURCE, { type: 'geojson', data });
-				for (const layer of outlineLayers()) {
+				const layers = outlineLayers();
+				for (const layer of layers) {
 					this.map.addLayer(layer, this.map.getLayer('labels') ? 'labels' : undefined);
 				}
+				this.#applyScale(layers.map((l) => l.id));
 			},
 			(err) => {
 				// The next hover or selection tries again.
@@ -663,6 +763,7 @@ export class BriefingMap {
 
 	destroy() {
 		this.#destroyed = true;
+		this.#tooltip?.remove();
 		this.map.remove();
 	}
 }

@@ -10,6 +10,8 @@ import type {
 } from 'maplibre-gl';
 import {
 	LABEL_FONTS as FONTS,
+	LABEL_SPACE_IMAGE,
+	LABEL_SPACE_SIZE,
 	OCCUPIED_PATTERN_ID,
 	OVERLAY_COLORS,
 	TROOPS_PATTERN_ID
@@ -36,11 +38,18 @@ export interface OverlayDefinition {
 	markLayers: string[];
 }
 
-/** A point label beside its mark: the text, in the mark's colour, with a halo. */
+/**
+ * A point label beside its mark: the text, in the mark's colour, with a wide white halo so it reads
+ * over hatching and borders. `markRadius` (px, stroke included) keeps the text clear of the mark
+ * it names: the offset is in ems, so it holds at any text size. The anchors are tried in order and
+ * all touch the mark; a label with no room at any of them is dropped (the mark then names itself on
+ * hover, and in the layers panel's list), never moved beside another mark.
+ */
 function text(
 	field: ExpressionSpecification,
 	color: string,
-	size = 12
+	size = 12,
+	markRadius = 0
 ): Pick<SymbolLayerSpecification, 'layout' | 'paint'> {
 	return {
 		layout: {
@@ -48,10 +57,22 @@ function text(
 			'text-font': FONTS,
 			'text-size': size,
 			'text-max-width': 14,
-			'text-variable-anchor': ['top', 'bottom', 'left', 'right'],
-			'text-radial-offset': 0.9
+			'text-variable-anchor': [
+				'left',
+				'right',
+				'top',
+				'bottom',
+				'top-left',
+				'top-right',
+				'bottom-left',
+				'bottom-right'
+			],
+			'text-radial-offset': markRadius
+				? Math.round(((markRadius + MARK_MARGIN + 4) / size) * 100) / 100
+				: 0.9,
+			'text-justify': 'auto'
 		},
-		paint: { 'text-color': color, 'text-halo-color': OVERLAY_COLORS.halo, 'text-halo-width': 2 }
+		paint: { 'text-color': color, 'text-halo-color': OVERLAY_COLORS.halo, 'text-halo-width': 2.5 }
 	};
 }
 
@@ -70,9 +91,14 @@ function lineText(
 			'text-size': size,
 			'text-offset': [0, -1]
 		},
-		paint: { 'text-color': color, 'text-halo-color': OVERLAY_COLORS.halo, 'text-halo-width': 2 }
+		paint: { 'text-color': color, 'text-halo-color': OVERLAY_COLORS.halo, 'text-halo-width': 2.5 }
 	};
 }
+
+/** Each point mark's radius on the screen, its stroke included (px, before any presenting scale). */
+export const MARK_RADIUS = { 'troops-article': 8, 'troops-reported': 7.5, places: 5.5 } as const;
+/** The clear space around a mark that no other label takes (px): a label sits by its own mark only. */
+const MARK_MARGIN = 4;
 
 const kindIs = (kind: string): ExpressionSpecification => ['==', ['get', 'kind'], kind];
 
@@ -185,19 +211,6 @@ export function overlaySource(
 export function overlayLayers(): LayerSpecification[] {
 	const c = OVERLAY_COLORS;
 	const layers: LayerSpecification[] = [
-		// Crimea
-		{
-			id: 'crimea-occupied',
-			type: 'fill',
-			source: 'crimea',
-			paint: { 'fill-pattern': OCCUPIED_PATTERN_ID, 'fill-antialias': false }
-		},
-		{
-			id: 'crimea-outline',
-			type: 'line',
-			source: 'crimea',
-			paint: { 'line-color': c.occupied, 'line-width': 1.4, 'line-dasharray': [2, 1.5] }
-		},
 		// Troops from the article
 		{
 			id: 'troops-article-zone',
@@ -212,6 +225,19 @@ export function overlayLayers(): LayerSpecification[] {
 			source: 'troops-article',
 			filter: kindIs('zone'),
 			paint: { 'line-color': c.troops, 'line-width': 1.5, 'line-dasharray': [4, 2] }
+		},
+		// Crimea, over the troop band: its status stays readable where the band covers it.
+		{
+			id: 'crimea-occupied',
+			type: 'fill',
+			source: 'crimea',
+			paint: { 'fill-pattern': OCCUPIED_PATTERN_ID, 'fill-antialias': false }
+		},
+		{
+			id: 'crimea-outline',
+			type: 'line',
+			source: 'crimea',
+			paint: { 'line-color': c.occupied, 'line-width': 1.4, 'line-dasharray': [2, 1.5] }
 		},
 		// Context lines
 		{
@@ -237,7 +263,7 @@ export function overlayLayers(): LayerSpecification[] {
 			source: 'troops-reported',
 			filter: ['==', ['to-boolean', ['get', 'afterArticle']], later],
 			paint: {
-				'circle-radius': 5,
+				'circle-radius': MARK_RADIUS['troops-reported'] - 2.5,
 				'circle-color': '#ffffff',
 				'circle-stroke-width': 2.5,
 				'circle-stroke-color': later ? c.later : c.reported
@@ -249,7 +275,7 @@ export function overlayLayers(): LayerSpecification[] {
 			source: 'troops-article',
 			filter: kindIs('position'),
 			paint: {
-				'circle-radius': 6,
+				'circle-radius': MARK_RADIUS['troops-article'] - 2,
 				'circle-color': c.troops,
 				'circle-stroke-color': '#ffffff',
 				'circle-stroke-width': 2
@@ -262,13 +288,64 @@ export function overlayLayers(): LayerSpecification[] {
 			source: 'places',
 			filter: ['==', ['to-boolean', ['get', 'namedInArticle']], named],
 			paint: {
-				'circle-radius': named ? 4 : 3.5,
+				'circle-radius': named ? MARK_RADIUS.places - 1.5 : MARK_RADIUS.places - 2,
 				'circle-color': named ? c.place : '#ffffff',
 				'circle-stroke-color': named ? '#ffffff' : c.place,
 				'circle-stroke-width': named ? 1.5 : 2
 			}
 		})),
-		// Labels: every mark says where it comes from, and approximate ones say so.
+		// Labels: every mark says where it comes from, and approximate ones say so. The first of
+		// them (the last in this list, drawn on top) is placed first and wins a crowded spot: the
+		// article's troops, then the reports, Crimea, the lines, and the places.
+		{
+			id: 'places-labels',
+			type: 'symbol',
+			source: 'places',
+			minzoom: 3,
+			...text(['get', 'name'], c.place, 11, MARK_RADIUS.places)
+		},
+		{
+			id: 'route-label',
+			type: 'symbol',
+			source: 'route',
+			...lineText('line-center', ['get', 'label'], c.route, 12)
+		},
+		{
+			id: 'contact-line-label',
+			type: 'symbol',
+			source: 'contact-line',
+			minzoom: 4.5,
+			...lineText('line', 'Line of contact (approx. ±5 km)', c.contact, 11)
+		},
+		{
+			id: 'crimea-label',
+			type: 'symbol',
+			source: 'crimea',
+			minzoom: 3.5,
+			...text(['concat', ['get', 'name'], '\noccupied since 2014'], c.occupied, 11)
+		},
+		{
+			id: 'troops-reported-labels',
+			type: 'symbol',
+			source: 'troops-reported',
+			minzoom: 4,
+			...text(
+				[
+					'concat',
+					['get', 'label'],
+					' (approx.)',
+					['case', ['get', 'afterArticle'], '\nreported after the article', '']
+				],
+				c.reported,
+				11,
+				MARK_RADIUS['troops-reported']
+			),
+			paint: {
+				'text-color': ['case', ['get', 'afterArticle'], c.later, c.reported],
+				'text-halo-color': c.halo,
+				'text-halo-width': 2.5
+			}
+		},
 		{
 			id: 'troops-article-labels',
 			type: 'symbol',
@@ -289,57 +366,34 @@ export function overlayLayers(): LayerSpecification[] {
 					],
 					['concat', ['get', 'label'], '\nIllustrative area · ', ['get', 'provenance']]
 				],
-				c.troops
-			)
-		},
-		{
-			id: 'troops-reported-labels',
-			type: 'symbol',
-			source: 'troops-reported',
-			minzoom: 4.5,
-			...text(
-				[
-					'concat',
-					['get', 'label'],
-					' (approx.)',
-					['case', ['get', 'afterArticle'], '\nreported after the article', '']
-				],
-				c.reported,
-				11
+				c.troops,
+				12,
+				MARK_RADIUS['troops-article']
 			),
-			paint: {
-				'text-color': ['case', ['get', 'afterArticle'], c.later, c.reported],
-				'text-halo-color': c.halo,
-				'text-halo-width': 2
-			}
+			// Over the red hatching of the band: a wider halo.
+			paint: { 'text-color': c.troops, 'text-halo-color': c.halo, 'text-halo-width': 3.5 }
 		},
-		{
-			id: 'crimea-label',
-			type: 'symbol',
-			source: 'crimea',
-			minzoom: 3.5,
-			...text(['concat', ['get', 'name'], '\noccupied since 2014'], c.occupied, 11)
-		},
-		{
-			id: 'contact-line-label',
-			type: 'symbol',
-			source: 'contact-line',
-			minzoom: 4.5,
-			...lineText('line', 'Line of contact (approx. ±5 km)', c.contact, 11)
-		},
-		{
-			id: 'route-label',
-			type: 'symbol',
-			source: 'route',
-			...lineText('line-center', ['get', 'label'], c.route, 12)
-		},
-		{
-			id: 'places-labels',
-			type: 'symbol',
-			source: 'places',
-			minzoom: 3,
-			...text(['get', 'name'], c.place, 11)
-		}
+		// Invisible stand-ins for the point marks, placed before any label: no label (a country's,
+		// another mark's) is placed over a mark. Never drawn (opacity 0 skips their draw call).
+		...(Object.keys(MARK_RADIUS) as (keyof typeof MARK_RADIUS)[]).map(
+			(overlay): LayerSpecification => ({
+				id: `${overlay}-mark-space`,
+				type: 'symbol',
+				source: overlay,
+				filter: [
+					'all',
+					['==', ['geometry-type'], 'Point'],
+					['in', ['get', 'kind'], ['literal', ['position', 'place']]]
+				],
+				layout: {
+					'icon-image': LABEL_SPACE_IMAGE,
+					'icon-size': (2 * (MARK_RADIUS[overlay] + MARK_MARGIN)) / LABEL_SPACE_SIZE,
+					'icon-allow-overlap': true,
+					'icon-padding': 0
+				},
+				paint: { 'icon-opacity': 0 }
+			})
+		)
 	];
 	// Written per overlay for clarity; drawn from the one 'overlays' source.
 	return layers.map((l) => {

@@ -10,7 +10,9 @@ import {
 	buildStyle,
 	countryLayerIds,
 	outlineLayers,
+	presentingScale,
 	roleLooks,
+	scaledProperties,
 	type GeodataUrls
 } from './style';
 
@@ -124,5 +126,56 @@ describe('overlay vocabulary', () => {
 	it('draws exactly the layers a briefing can name in its scenes', async () => {
 		const { LAYER_IDS } = await import('$lib/briefing/scenes');
 		expect([...OVERLAYS.map((o) => o.id), 'labels'].sort()).toEqual([...LAYER_IDS].sort());
+	});
+});
+
+describe('map text and marks for the screen', () => {
+	const withAlso = buildStyle(
+		briefing.countries.flatMap((c) =>
+			c.roles[0]
+				? [{ iso3: c.iso3, role: c.roles[0].role, secondary: c.roles.slice(1).map((r) => r.role) }]
+				: []
+		),
+		looks,
+		urls
+	);
+	const value = (k: number, layer: string, name: string) =>
+		scaledProperties(withAlso.layers, k).find((p) => p.layer === layer && p.name === name)?.value;
+
+	it('starts story country names at 18 px on a 1080p screen, and keeps a floor on a small projector', () => {
+		expect(presentingScale(1920, 1080)).toBe(1.2);
+		expect(value(presentingScale(1920, 1080), 'labels-story', 'text-size')).toBe(18);
+		expect(presentingScale(1024, 768)).toBeGreaterThan(1);
+		expect(presentingScale(3840, 2160)).toBe(2.4);
+	});
+
+	it('gives the style its own sizes back at scale 1 (explore mode), from the same table', () => {
+		for (const p of scaledProperties(withAlso.layers, 1)) {
+			const layer = withAlso.layers.find((l) => l.id === p.layer) as unknown as Record<
+				string,
+				Record<string, unknown>
+			>;
+			expect(p.value).toEqual(layer[p.kind]![p.name]);
+		}
+		expect(value(2, 'places-points', 'circle-radius')).toBe(8);
+	});
+
+	it('places story names first, then marks’ space, overlay labels, story borders’ space, other names', () => {
+		const ids = withAlso.layers.map((l) => l.id);
+		const at = (id: string) => ids.indexOf(id);
+		expect(at('labels-story')).toBe(ids.length - 1);
+		expect(at('places-mark-space')).toBeGreaterThan(at('troops-article-labels'));
+		expect(at('troops-reported-labels')).toBeGreaterThan(at('labels-space'));
+		expect(at('labels-space')).toBeGreaterThan(at('labels'));
+		// Crimea's hatch is drawn over the troop band.
+		expect(at('crimea-occupied')).toBeGreaterThan(at('troops-article-zone'));
+	});
+
+	it('draws a secondary role (France also votes) as a second texture and outline', () => {
+		const also = withAlso.layers.filter(
+			(l) => (l.metadata as { secondary?: boolean } | undefined)?.secondary
+		);
+		expect(also.map((l) => l.id)).toContain('country-FRA-pattern-also-election');
+		expect(validateStyleMin(withAlso)).toEqual([]);
 	});
 });

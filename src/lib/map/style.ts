@@ -12,8 +12,9 @@ import type {
 	StyleSpecification
 } from 'maplibre-gl';
 import { MARK_LAYERS, overlayLayers, overlaySource } from './overlays';
+export { LABEL_SIZES, LABEL_SPACE_IMAGE, LABEL_SPACE_SIZE };
 import type { PatternName } from './patterns';
-import { COLORS, LABEL_FONTS } from './theme';
+import { COLORS, LABEL_FONTS, LABEL_SIZES, LABEL_SPACE_IMAGE, LABEL_SPACE_SIZE } from './theme';
 
 export { COLORS, LABEL_FONTS };
 
@@ -33,10 +34,14 @@ export interface RoleLook {
 	imageId: string;
 }
 
-/** A country styled by its primary role (the first one in the briefing). */
+/**
+ * A country styled by its primary role (the first one in the briefing), which sets its fill; its
+ * other roles (`secondary`, in the briefing's order) add their texture and a dashed inner outline.
+ */
 export interface StyledCountry {
 	iso3: string;
 	role: string;
+	secondary?: string[];
 }
 
 export interface GeodataUrls {
@@ -142,16 +147,22 @@ export const OUTLINE_SOURCE = 'outline';
 /** Which mark an outline feature carries (its `mark` property). */
 export type OutlineMark = 'chosen' | 'hover';
 
-/** The outline layers over the basemap, from `OUTLINE_SOURCE`, in one colour of constant width. */
+/**
+ * The outline layers over the basemap, from `OUTLINE_SOURCE`, in one colour of constant width.
+ * A country with a 1:50m source (`fine` in the outline feature) is outlined from it once the map
+ * has zoomed in (`country-XXX-selected`), so its basemap outline stops there: one outline at any zoom.
+ */
 export function outlineLayers(): LineLayerSpecification[] {
-	const line = (mark: OutlineMark, width: number, opacity: number): LineLayerSpecification => ({
-		id: `outline-${mark}`,
-		type: 'line',
-		source: OUTLINE_SOURCE,
-		filter: ['==', ['get', 'mark'], mark],
-		paint: { 'line-color': COLORS.selected, 'line-width': width, 'line-opacity': opacity }
-	});
-	return [line('hover', 2, 0.7), line('chosen', 3, 1)];
+	const line = (mark: OutlineMark, width: number, opacity: number, fine: boolean) =>
+		({
+			id: `outline-${mark}${fine ? '-coarse' : ''}`,
+			type: 'line',
+			source: OUTLINE_SOURCE,
+			filter: ['all', ['==', ['get', 'mark'], mark], ['==', ['get', 'fine'], fine]],
+			...(fine ? { maxzoom: FINE_FROM_ZOOM } : {}),
+			paint: { 'line-color': COLORS.selected, 'line-width': width, 'line-opacity': opacity }
+		}) satisfies LineLayerSpecification;
+	return [false, true].flatMap((fine) => [line('hover', 2, 0.7, fine), line('chosen', 3, 1, fine)]);
 }
 
 export const WORLD_FILL = 'world-fill';
@@ -163,7 +174,8 @@ function roleLayers(
 	look: RoleLook,
 	source: string,
 	zoom: { minzoom?: number; maxzoom?: number },
-	fine: boolean
+	fine: boolean,
+	secondary: readonly RoleLook[] = []
 ): LayerSpecification[] {
 	const ids = countryLayerIds(iso3, fine);
 	const common = {
@@ -206,6 +218,30 @@ function roleLayers(
 			...(look.pattern === 'none' ? { 'line-dasharray': [3, 2] } : {})
 		}
 	});
+	// Each secondary role: its texture over the primary fill, and its colour as a dashed line
+	// just inside the border, so "also votes in April" reads on the map and not only in the panel.
+	for (const also of secondary) {
+		const meta = { ...common, metadata: { iso3, role: also.id, secondary: true } };
+		if (also.pattern !== 'solid' && also.pattern !== 'none') {
+			layers.push({
+				id: `${ids.pattern}-also-${also.id}`,
+				type: 'fill',
+				...meta,
+				paint: { 'fill-pattern': also.imageId, 'fill-antialias': false }
+			});
+		}
+		layers.push({
+			id: `${ids.outline}-also-${also.id}`,
+			type: 'line',
+			...meta,
+			paint: {
+				'line-color': also.color,
+				'line-width': 3,
+				'line-offset': 2.5,
+				'line-dasharray': [2, 1.5]
+			}
+		});
+	}
 	return layers;
 }
 
@@ -229,21 +265,27 @@ export function buildStyle(
 		{ id: WORLD_FILL, type: 'fill', source: 'world', paint: { 'fill-color': COLORS.land } }
 	];
 
-	for (const { iso3, role } of countries) {
+	for (const { iso3, role, secondary = [] } of countries) {
 		const look = lookOf.get(role);
 		if (!look) continue;
+		const also = secondary.flatMap((r) => (r !== role && lookOf.get(r) ? [lookOf.get(r)!] : []));
 		const fineSource = countrySourceId(iso3, urls);
 		if (fineSource === 'world') {
-			layers.push(...roleLayers(iso3, look, 'world', {}, false));
+			layers.push(...roleLayers(iso3, look, 'world', {}, false, also));
 			continue;
 		}
 		sources[fineSource] = { type: 'geojson', data: urls.countries[iso3]!, promoteId: 'iso3' };
 		layers.push(
-			...roleLayers(iso3, look, 'world', { maxzoom: FINE_FROM_ZOOM }, false),
-			...roleLayers(iso3, look, fineSource, { minzoom: FINE_FROM_ZOOM }, true)
+			...roleLayers(iso3, look, 'world', { maxzoom: FINE_FROM_ZOOM }, false, also),
+			...roleLayers(iso3, look, fineSource, { minzoom: FINE_FROM_ZOOM }, true, also)
 		);
 	}
 
+	const overlays = overlayLayers().filter((l) => {
+		const overlay = (l.metadata as { overlay: string }).overlay;
+		return urls.overlays[overlay]?.features.length;
+	});
+	const isMarkSpace = (l: LayerSpecification) => l.id.endsWith('-mark-space');
 	layers.push(
 		{
 			id: 'world-borders',
@@ -251,12 +293,8 @@ export function buildStyle(
 			source: 'world',
 			paint: { 'line-color': COLORS.border, 'line-width': 0.6 }
 		},
-		...overlayLayers().filter((l) => {
-			const overlay = (l.metadata as { overlay: string }).overlay;
-			return urls.overlays[overlay]?.features.length;
-		})
+		...overlays.filter((l) => l.type !== 'symbol')
 	);
-	// (The outlines of the countries chosen or hovered go here, once there are any: OUTLINE_SOURCE.)
 
 	// The styled countries' own finer outline when hovered or selected, over the coarse world one
 	// (close up, the pointer is over their 1:50m fill, so hover is marked on their own source).
@@ -271,30 +309,155 @@ export function buildStyle(
 			paint: outlinePaint()
 		});
 	}
+	// (The outlines of the countries chosen or hovered go here, below the labels, once there are
+	// any: OUTLINE_SOURCE.)
 
-	const focus: ExpressionSpecification = [
-		'in',
-		['get', 'iso3'],
-		['literal', countries.map((c) => c.iso3)]
-	];
-	layers.push({
-		id: 'labels',
+	// Labels. MapLibre places symbols from the top layer down, so the list below runs from the last
+	// placed to the first: the story countries' names (always placed: a small country's name may
+	// then cover a mark next to it), the marks' space, the overlays' labels, the space of the story
+	// countries, then every other country's name.
+	const story = countries.map((c) => c.iso3);
+	const focus: ExpressionSpecification = ['in', ['get', 'iso3'], ['literal', story]];
+	const labelLayer = (id: string, storyOnly: boolean): LayerSpecification => ({
+		id,
 		metadata: { overlay: 'labels' },
 		type: 'symbol',
 		source: 'labels',
+		filter: storyOnly ? focus : ['!', focus],
 		layout: {
 			'text-field': ['get', 'name'],
 			'text-font': LABEL_FONTS,
-			'text-size': ['case', focus, 15, 11],
+			'text-size': storyOnly ? LABEL_SIZES.story : LABEL_SIZES.other,
 			'text-max-width': 8,
-			'symbol-sort-key': ['case', focus, 0, 1]
+			// A story country's name moves beside its label point rather than go missing.
+			...(storyOnly
+				? {
+						'text-variable-anchor': ['center', 'top', 'bottom', 'left', 'right'],
+						'text-radial-offset': 0.6
+					}
+				: {})
 		},
 		paint: {
 			'text-color': COLORS.text,
 			'text-halo-color': COLORS.halo,
-			'text-halo-width': 1.6
+			'text-halo-width': storyOnly ? 2 : 1.6
 		}
 	});
+	layers.push(labelLayer('labels', false));
+	// The story countries' space: invisible squares all along their borders, placed before the
+	// other countries' names, so none of those lands on a story country's fill (a room would read
+	// it as the country with the role). At both resolutions, as the fills.
+	const space = (
+		id: string,
+		source: string,
+		iso3s: string[],
+		zoom: object
+	): LayerSpecification => ({
+		id,
+		type: 'symbol',
+		source,
+		filter: ['in', ['get', 'iso3'], ['literal', iso3s]],
+		...zoom,
+		layout: {
+			'symbol-placement': 'line',
+			'symbol-spacing': LABEL_SPACE_SIZE - 2,
+			'icon-image': LABEL_SPACE_IMAGE,
+			'icon-allow-overlap': true,
+			'icon-rotation-alignment': 'viewport',
+			'icon-padding': 0
+		},
+		paint: { 'icon-opacity': 0 }
+	});
+	const fineOnes = story.filter((iso3) => countrySourceId(iso3, urls) !== 'world');
+	const coarseOnly = story.filter((iso3) => !fineOnes.includes(iso3));
+	if (coarseOnly.length) layers.push(space('labels-space', 'world', coarseOnly, {}));
+	if (fineOnes.length) {
+		layers.push(space('labels-space-coarse', 'world', fineOnes, { maxzoom: FINE_FROM_ZOOM }));
+	}
+	for (const iso3 of fineOnes) {
+		// Close up, the 1:50m border, from its own source.
+		layers.push(
+			space(`country-${iso3}-space`, countrySourceId(iso3, urls), [iso3], {
+				minzoom: FINE_FROM_ZOOM
+			})
+		);
+	}
+	layers.push(
+		...overlays.filter((l) => l.type === 'symbol' && !isMarkSpace(l)),
+		...overlays.filter(isMarkSpace),
+		labelLayer('labels-story', true)
+	);
 
 	return { version: 8, name: 'Briefing map', sources, layers } satisfies StyleSpecification;
+}
+
+/**
+ * Presenting: how much larger than when exploring the map's text and marks are drawn on a screen
+ * of this size (the map's own size, which fills the screen while presenting). The projector
+ * theme starts story countries' names at 18 px on a 1920×1080 screen (15 × 1.2) and grows with
+ * the screen (24 px at 2560×1440, 36 px at 3840×2160); smaller screens keep a floor above the
+ * explore size, so a 1024×768 projector still reads from the back of a room.
+ */
+export function presentingScale(width: number, height: number): number {
+	const k = 1.2 * Math.min(width / 1920, height / 1080);
+	return Math.round(Math.min(3, Math.max(1.15, k)) * 100) / 100;
+}
+
+/** The layout and paint properties that grow with the presenting scale: text, marks, lines. */
+const SCALED = {
+	layout: ['text-size', 'icon-size'],
+	paint: ['text-halo-width', 'circle-radius', 'circle-stroke-width', 'line-width', 'line-offset']
+} as const;
+
+type Scaled = unknown;
+
+function scaleValue(v: Scaled, k: number): Scaled {
+	if (typeof v === 'number') return Math.round(v * k * 100) / 100;
+	if (!Array.isArray(v)) return v;
+	const [op, ...args] = v as [string, ...unknown[]];
+	// ['case', cond, out, cond, out, ..., fallback]: scale the outputs.
+	if (op === 'case') {
+		return [
+			op,
+			...args.map((a, i) => (i % 2 === 1 || i === args.length - 1 ? scaleValue(a, k) : a))
+		];
+	}
+	// ['interpolate' | 'step', type?, input, stop, out, ...]: scale the outputs (zoom stays on top).
+	if (op === 'interpolate') {
+		const [type, input, ...stops] = args;
+		return [op, type, input, ...stops.map((a, i) => (i % 2 === 1 ? scaleValue(a, k) : a))];
+	}
+	if (op === 'step') {
+		const [input, first, ...stops] = args;
+		return [
+			op,
+			input,
+			scaleValue(first, k),
+			...stops.map((a, i) => (i % 2 === 1 ? scaleValue(a, k) : a))
+		];
+	}
+	return ['*', v, k];
+}
+
+/**
+ * The values of every scaled property of `layers` (the style's own, i.e. the explore sizes) at
+ * scale `k`: one table, the style, for both modes. `k` = 1 gives the style's values back.
+ */
+export function scaledProperties(
+	layers: readonly LayerSpecification[],
+	k: number
+): { layer: string; kind: 'layout' | 'paint'; name: string; value: unknown }[] {
+	const out: { layer: string; kind: 'layout' | 'paint'; name: string; value: unknown }[] = [];
+	for (const layer of layers) {
+		for (const kind of ['layout', 'paint'] as const) {
+			const props = (layer as { [key: string]: unknown })[kind] as
+				Record<string, unknown> | undefined;
+			for (const name of SCALED[kind]) {
+				const base = props?.[name];
+				if (base === undefined) continue;
+				out.push({ layer: layer.id, kind, name, value: k === 1 ? base : scaleValue(base, k) });
+			}
+		}
+	}
+	return out;
 }

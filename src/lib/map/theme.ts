@@ -32,3 +32,19 @@ export const LABEL_FONTS = [
 
 export const OCCUPIED_PATTERN_ID = 'pattern-occupied';
 export const TROOPS_PATTERN_ID = 'pattern-troops';
+
+/** Country label sizes (px) when exploring; presenting scales them (see `presentingScale`). */
+export const LABEL_SIZES = { story: 15, other: 11 } as const;
+
+/**
+ * A transparent square the map registers (see `labelSpaceImage`): symbols of it take space among
+ * the labels without being drawn, around a mark and along a story country's border.
+ */
+export const LABEL_SPACE_IMAGE = 'label-space';
+export const LABEL_SPACE_SIZE = 12;
+
+/** The transparent pixels of LABEL_SPACE_IMAGE. */
+export function labelSpaceImage() {
+	const size = LABEL_SPACE_SIZE;
+	return { width: size, height: size, data: new Uint8Array(size * size * 4) };
+}
