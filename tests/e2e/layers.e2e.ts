@@ -79,12 +79,14 @@ test('the legend follows the visible layers', async ({ page }) => {
 	await at(page, '3/50/20');
 	const legend = page.getByRole('region', { name: /Legend/ });
 	await expect(legend).toContainText('Place named in the article');
-	await expect(legend).toContainText('Upcoming election: Hungary, Slovenia');
+	// France votes too: a second role, listed after the countries whose main role it is.
+	await expect(legend).toContainText('Upcoming election: Hungary, Slovenia, France (second role)');
 	await page.getByRole('checkbox', { name: 'Places in the story' }).uncheck();
 	await page.getByRole('checkbox', { name: 'Hungary', exact: true }).uncheck();
 	await expect(legend).not.toContainText('Place named in the article');
-	await expect(legend).toContainText('Upcoming election: Slovenia');
+	await expect(legend).toContainText('Upcoming election: Slovenia, France (second role)');
 	await page.getByRole('checkbox', { name: 'Slovenia', exact: true }).uncheck();
+	await page.getByRole('checkbox', { name: 'France', exact: true }).uncheck();
 	await expect(legend).not.toContainText('Upcoming election');
 	await page.getByRole('checkbox', { name: 'Places in the story' }).check();
 	await expect(legend).toContainText('Place named in the article');
