@@ -184,7 +184,7 @@ const multiPointSchema = z.strictObject({
 /**
  * An area the geodata build derives with Turf: the band `widthKm` wide along the border between
  * `along[0]` and `along[1]`, clipped to the `inside` regions. Buffering the shared border line,
- * not a whole country, is what gives a right shape (BRIEF.md, "Traps in the data").
+ * not a whole country, is what gives a right shape (a buffer of all of Russia comes out wrong).
  */
 const borderZoneSchema = z.strictObject({
 	derive: z.literal('border-zone'),

@@ -1,7 +1,7 @@
 /**
  * The measure tool's geometry: the great-circle distance between two points a person clicked, and
  * the arc to draw between them. Turf in the browser is for exactly this, what depends on the user
- * (LAYOUT.md); everything else is computed when the geodata is built.
+ * (derived geometry has one home); everything else is computed when the geodata is built.
  */
 import distance from '@turf/distance';
 import greatCircle from '@turf/great-circle';

@@ -1,5 +1,5 @@
 /**
- * The only code that reads or writes the URL hash (BRIEF.md, "Contracts").
+ * The only code that reads or writes the URL hash: a contract the app and shared links rely on.
  *
  * The hash holds what a person would share: the view in MapLibre's named-hash format
  * (`map=ZOOM/LAT/LON`) and, beside it, the open country (`country=RUS`), later the scene and
