@@ -1,7 +1,8 @@
 // Camera bounds of a country's mainland, and a label point, from a repaired geometry.
 
 import { area } from '@turf/area';
-import { polygon as turfPolygon } from '@turf/helpers';
+import { featureCollection, polygon as turfPolygon } from '@turf/helpers';
+import { intersect } from '@turf/intersect';
 // @ts-expect-error polylabel 2 ships no type declarations
 import polylabelUntyped from 'polylabel';
 import { at, polygonsOf, round } from './rings.js';
@@ -130,4 +131,56 @@ export function labelPoint(geometry) {
 	);
 	const best = polylabel(projected, 0.0002);
 	return [round((at(best, 0) * 180) / Math.PI), round(invMercY(at(best, 1)))];
+}
+
+/** A country wider than this (degrees of longitude, its largest polygon) is named more than once. */
+export const WIDE_DEG = 60;
+/** About how wide (degrees) each part of a wide country named on its own is. */
+const PART_DEG = 40;
+
+/**
+ * Label points: the main one (labelPoint) first, then, for a country whose largest polygon spans
+ * more than WIDE_DEG of longitude (Russia, Canada, the United States, China...), the pole of
+ * inaccessibility of the southern half of each band of about PART_DEG that lies well away from the
+ * main point. Russia's
+ * main point is in Siberia: a map of Europe then shows its name on the European part too.
+ * @param {Polygonal} geometry
+ * @returns {[number, number][]} [lon, lat] each, the main one first
+ */
+export function labelPoints(geometry) {
+	const main = labelPoint(geometry);
+	const largest = at(mainlandPolygons(geometry, { minShare: 1, maxGapKm: 0 }), 0);
+	const [w, s, e, n] = polygonBBox(largest);
+	// (Antarctica, all below 60 degrees south, is never a story's subject.)
+	if (e - w <= WIDE_DEG || n < -60) return [main];
+	const parts = Math.round((e - w) / PART_DEG);
+	const width = (e - w) / parts;
+	/** @type {[number, number][]} */
+	const points = [main];
+	for (let i = 0; i < parts; i++) {
+		const west = w + i * width;
+		const east = west + width;
+		// The band holding the main point (or next to it) is named by the main point already.
+		if (main[0] >= west - width / 2 && main[0] <= east + width / 2) continue;
+		// Its southern half: a far-northern country is seen on maps of its southern neighbours
+		// (European Russia's pole of inaccessibility, near 60 degrees north, is off a map of Ukraine).
+		const mid = (s + n) / 2;
+		const band = turfPolygon([
+			[
+				[west, s - 1],
+				[east, s - 1],
+				[east, mid],
+				[west, mid],
+				[west, s - 1]
+			]
+		]);
+		const clipped = intersect(featureCollection([turfPolygon(largest), band]));
+		if (!clipped) continue;
+		const pieces = polygonsOf(clipped.geometry).sort((a, b) => polygonArea(b) - polygonArea(a));
+		const piece = pieces[0];
+		// A sliver (a coast, a peninsula) is no place for a name.
+		if (!piece || polygonArea(piece) < (0.15 * polygonArea(largest)) / parts) continue;
+		points.push(labelPoint({ type: 'Polygon', coordinates: piece }));
+	}
+	return points;
 }

@@ -12,7 +12,7 @@ import { gzipSync } from 'node:zlib';
 import { BUDGET } from './budget.js';
 import { DECIMALS, normalizeGeometry } from './rings.js';
 import { countryGeometries, countryProps, splitCrimea, toGeoJSON } from './topology.js';
-import { MAINLAND, MAX_LAT, labelPoint, mainlandBounds } from './bounds.js';
+import { MAINLAND, MAX_LAT, WIDE_DEG, labelPoints, mainlandBounds } from './bounds.js';
 import { borderZone, sharedBorder } from './zone.js';
 import { checkTroopNotes, defaultTroopNotes, troopFeatures } from './troops.js';
 import {
@@ -160,10 +160,14 @@ export function generate({ root = ROOT, log = () => {} } = {}) {
 	files.set(
 		'geodata/labels.geojson',
 		featureCollectionText(
-			world.countries.map((c) =>
-				feat(
-					{ iso3: c.props.iso3, name: c.props.name },
-					{ type: 'Point', coordinates: labelPoint(c.geometry) }
+			world.countries.flatMap((c) =>
+				labelPoints(c.geometry).map((coordinates, i) =>
+					feat(
+						i === 0
+							? { iso3: c.props.iso3, name: c.props.name }
+							: { iso3: c.props.iso3, name: c.props.name, more: true },
+						{ type: 'Point', coordinates }
+					)
 				)
 			)
 		)
@@ -549,7 +553,10 @@ ${fileTable}
    bounds end at 180** (its mainland after the antimeridian cut; Chukotka's tip east of 180 and
    Kaliningrad are left out). Latitudes are clamped to +-${MAX_LAT} (Web Mercator cannot show the poles).
 8. **Label points** (\`labels.geojson\`): polylabel (pole of inaccessibility) of each country's largest
-   polygon, computed in Web Mercator coordinates, rounded to ${DECIMALS} decimals.
+   polygon, computed in Web Mercator coordinates, rounded to ${DECIMALS} decimals. A country whose
+   largest polygon spans more than ${WIDE_DEG} degrees of longitude (Russia, Canada, the United States,
+   China...) also gets a point, \`more: true\`, in each band of about 40 degrees away from the main one
+   (the pole of inaccessibility of the band's southern half, where maps of its neighbours look): Russia's main point is in Siberia, and its European part is named too.
 9. **Troop notes** (\`overlays/troops-article.geojson\` for notes citing the article,
    \`overlays/troops-reported.geojson\` for notes citing a public source). Properties (scalars, for
    MapLibre, except \`concerns\`): \`id, noteId, forces, concerns, concernsCsv, approximate\`,

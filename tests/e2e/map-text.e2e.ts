@@ -172,6 +172,23 @@ for (const size of [
 	});
 }
 
+for (const size of [
+	{ width: 1440, height: 900 },
+	{ width: 1024, height: 768 }
+]) {
+	test(`at ${size.width}×${size.height}, the troops scene names Russia on Russia, though its main label point is in Siberia`, async ({
+		page
+	}) => {
+		await page.setViewportSize(size);
+		await open(page, '#scene=3');
+		await expect(page.locator('.counter .count')).toHaveText('3 / 10');
+		await mapIdle(page);
+		const russia = (await labelBoxes(page, '^labels')).filter((b) => b.name === 'Russia');
+		expect(russia.length).toBeGreaterThan(0);
+		for (const b of russia) expect(await storyFillUnder(page, b)).toEqual(['RUS']);
+	});
+}
+
 test('a story country label is the first one placed: it wins over its neighbours', async ({
 	page
 }) => {

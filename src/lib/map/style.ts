@@ -72,6 +72,8 @@ export function roleLooks(
  * in, which keeps the first load close to a bare basemap's (see `npm run bench`).
  */
 export const FINE_FROM_ZOOM = 3.5;
+/** From this zoom a wide country is named at its other label points too (see labels.geojson's `more`). */
+export const MORE_LABELS_FROM_ZOOM = 3;
 
 /** Layer ids of one styled country at one resolution: the fill is what a click hits. */
 export function countryLayerIds(iso3: string, fine = false) {
@@ -318,19 +320,23 @@ export function buildStyle(
 	// countries, then every other country's name.
 	const story = countries.map((c) => c.iso3);
 	const focus: ExpressionSpecification = ['in', ['get', 'iso3'], ['literal', story]];
-	const labelLayer = (id: string, storyOnly: boolean): LayerSpecification => ({
+	// A wide country (Russia) has more label points than its main one: they are named from zoom
+	// MORE_LABELS_FROM_ZOOM (a world view would repeat the name), and only where there is room.
+	const more: ExpressionSpecification = ['==', ['get', 'more'], true];
+	const labelLayer = (id: string, storyOnly: boolean, extra = false): LayerSpecification => ({
 		id,
 		metadata: { overlay: 'labels' },
 		type: 'symbol',
 		source: 'labels',
-		filter: storyOnly ? focus : ['!', focus],
+		...(extra ? { minzoom: MORE_LABELS_FROM_ZOOM } : {}),
+		filter: ['all', storyOnly ? focus : ['!', focus], extra ? more : ['!', more]],
 		layout: {
 			'text-field': ['get', 'name'],
 			'text-font': LABEL_FONTS,
 			'text-size': storyOnly ? LABEL_SIZES.story : LABEL_SIZES.other,
 			'text-max-width': 8,
 			// A story country's name moves beside its label point rather than go missing.
-			...(storyOnly
+			...(storyOnly && !extra
 				? {
 						'text-variable-anchor': ['center', 'top', 'bottom', 'left', 'right'],
 						'text-radial-offset': 0.6
@@ -344,6 +350,7 @@ export function buildStyle(
 		}
 	});
 	layers.push(labelLayer('labels', false));
+	layers.push(labelLayer('labels-more', false, true), labelLayer('labels-story-more', true, true));
 	// The story countries' space: invisible squares all along their borders, placed before the
 	// other countries' names, so none of those lands on a story country's fill (a room would read
 	// it as the country with the role). At both resolutions, as the fills.
