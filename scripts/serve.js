@@ -55,9 +55,11 @@ export function serve({ root = 'build', port = 4173, host = '127.0.0.1' } = {}) 
 	});
 }
 
-// Run directly: `node scripts/serve.js [port]`.
+// Run directly: `node scripts/serve.js [port] [root]` (root defaults to build/; port 0 picks a free
+// one, and the line printed gives the address actually used).
 if (import.meta.url === `file://${process.argv[1]}`) {
 	const port = Number(process.argv[2] ?? process.env.PORT ?? 4173);
-	const { url } = await serve({ port });
-	console.log(`Serving build/ at ${url}`);
+	const root = process.argv[3] ?? 'build';
+	const { url } = await serve({ root, port });
+	console.log(`Serving ${root} at ${url}`);
 }
