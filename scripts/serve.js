@@ -8,12 +8,12 @@
 // `<meta http-equiv="content-security-policy">` tag (SvelteKit's `kit.csp`), sent as a header with
 // `frame-ancestors 'none'` added, which a meta tag cannot carry. The README's "Security" says why
 // this stays hand-written.
-import { createReadStream } from 'node:fs';
 import { open, realpath, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
+/** @type {Record<string, string>} */
 const TYPES = {
 	'.html': 'text/html; charset=utf-8',
 	'.js': 'text/javascript; charset=utf-8',
@@ -37,13 +37,17 @@ const DEFAULT_PAGE_POLICY = `object-src 'none'; base-uri 'self'; ${NO_FRAMING}`;
 /** For the server's own short plain-text answers (errors). */
 const ERROR_POLICY = `default-src 'none'; ${NO_FRAMING}`;
 
-/** A page's `<meta http-equiv="content-security-policy" content="...">` policies, in order. */
+/**
+ * A page's `<meta http-equiv="content-security-policy" content="...">` policies, in order.
+ * @param {string} html
+ */
 export function metaPolicies(html) {
 	const policies = [];
 	for (const [tag] of html.matchAll(/<meta\b[^>]*>/gi)) {
+		/** @type {Record<string, string | undefined>} */
 		const attrs = {};
 		for (const m of tag.matchAll(/([a-z-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi)) {
-			attrs[m[1].toLowerCase()] = m[2] ?? m[3] ?? m[4];
+			attrs[String(m[1]).toLowerCase()] = m[2] ?? m[3] ?? m[4];
 		}
 		if (attrs['http-equiv']?.toLowerCase() !== 'content-security-policy') continue;
 		const policy = decodeEntities(attrs.content ?? '')
@@ -56,16 +60,23 @@ export function metaPolicies(html) {
 	return policies;
 }
 
+/** @type {Record<string, string>} */
+const ENTITIES = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>' };
+
+/** @param {string} s */
 function decodeEntities(s) {
-	return s.replace(/&(#x[0-9a-f]+|#\d+|amp|quot|apos|lt|gt);/gi, (all, e) => {
-		const named = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>' }[e.toLowerCase()];
+	return s.replace(/&(#x[0-9a-f]+|#\d+|amp|quot|apos|lt|gt);/gi, (all, /** @type {string} */ e) => {
+		const named = ENTITIES[e.toLowerCase()];
 		if (named) return named;
 		const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
 		return code > 0 && code < 0x110000 ? String.fromCodePoint(code) : all;
 	});
 }
 
-/** The header for a page: its meta policies (one policy each, comma-separated) plus no framing. */
+/**
+ * The header for a page: its meta policies (one policy each, comma-separated) plus no framing.
+ * @param {string} html
+ */
 export function pagePolicy(html) {
 	const policies = metaPolicies(html);
 	if (policies.length === 0) return DEFAULT_PAGE_POLICY;
@@ -98,9 +109,14 @@ export function requestPath(target = '') {
 	return path.includes('\0') ? null : path;
 }
 
-/** `file` is `dir` or lies under it (not merely beside it with a name that starts the same). */
+/**
+ * `file` is `dir` or lies under it (not merely beside it with a name that starts the same).
+ * @param {string} dir
+ * @param {string} file
+ */
 const within = (dir, file) => file === dir || file.startsWith(dir.endsWith(sep) ? dir : dir + sep);
 
+/** @param {string} file */
 async function statOrNull(file) {
 	try {
 		return await stat(file);
@@ -109,7 +125,10 @@ async function statOrNull(file) {
 	}
 }
 
-/** The regular file a path names: itself, its folder's index.html, or `<path>.html`; else null. */
+/**
+ * The regular file a path names: itself, its folder's index.html, or `<path>.html`; else null.
+ * @param {string} file
+ */
 async function locate(file) {
 	const s = await statOrNull(file);
 	if (s?.isDirectory()) {
@@ -121,6 +140,10 @@ async function locate(file) {
 	return (await statOrNull(`${file}.html`))?.isFile() ? `${file}.html` : null;
 }
 
+/** @param {unknown} err */
+const errorCode = (err) =>
+	(err && typeof err === 'object' && 'code' in err && String(err.code)) || String(err);
+
 /**
  * Serves `root` on `host:port` (port 0 picks a free one). Resolves with the server and its URL.
  * @param {{ root?: string, port?: number, host?: string }} [opts]
@@ -129,7 +152,13 @@ async function locate(file) {
 export function serve({ root = 'build', port = 4173, host = '127.0.0.1' } = {}) {
 	const base = resolve(root);
 
-	/** @param {import('node:http').ServerResponse} res */
+	/**
+	 * The server's own short answer (an error).
+	 * @param {import('node:http').ServerResponse} res
+	 * @param {number} status
+	 * @param {string} text
+	 * @param {Record<string, string>} [extra]
+	 */
 	function plain(res, status, text, extra = {}) {
 		res.writeHead(status, {
 			...COMMON,
@@ -174,13 +203,14 @@ export function serve({ root = 'build', port = 4173, host = '127.0.0.1' } = {}) 
 		try {
 			file = await open(real, 'r');
 		} catch (err) {
-			console.error(`serve: cannot open ${real}: ${err?.code ?? err}`);
+			console.error(`serve: cannot open ${real}: ${errorCode(err)}`);
 			plain(res, 500, 'The file could not be read\n');
 			return;
 		}
 		let size;
 		let body;
 		const type = TYPES[extname(real)] ?? 'application/octet-stream';
+		/** @type {Record<string, string | number>} */
 		const headers = {
 			...COMMON,
 			'content-type': type,
@@ -198,7 +228,7 @@ export function serve({ root = 'build', port = 4173, host = '127.0.0.1' } = {}) 
 			}
 		} catch (err) {
 			await file.close().catch(() => {});
-			console.error(`serve: cannot read ${real}: ${err?.code ?? err}`);
+			console.error(`serve: cannot read ${real}: ${errorCode(err)}`);
 			plain(res, 500, 'The file could not be read\n');
 			return;
 		}
@@ -209,15 +239,19 @@ export function serve({ root = 'build', port = 4173, host = '127.0.0.1' } = {}) 
 			res.end(req.method === 'HEAD' ? undefined : body);
 			return;
 		}
-		const stream = createReadStream('', { fd: file.fd, autoClose: false });
-		const done = () => file.close().catch(() => {});
+		if (size === 0) {
+			await file.close().catch(() => {});
+			res.end();
+			return;
+		}
+		// Never more than the Content-Length already sent, even if the file grows meanwhile; the
+		// stream closes the file.
+		const stream = file.createReadStream({ start: 0, end: size - 1 });
 		stream.on('error', (err) => {
 			// The headers are gone: cut the answer short so the client sees it incomplete.
-			console.error(`serve: read failed for ${real}: ${err?.code ?? err}`);
+			console.error(`serve: read failed for ${real}: ${errorCode(err)}`);
 			res.destroy();
-			done();
 		});
-		stream.on('close', done);
 		res.on('close', () => stream.destroy());
 		stream.pipe(res);
 	}
@@ -225,8 +259,12 @@ export function serve({ root = 'build', port = 4173, host = '127.0.0.1' } = {}) 
 	const server = createServer((req, res) => {
 		handle(req, res).catch((err) => {
 			console.error(`serve: ${req.method} ${req.url}: ${err?.stack ?? err}`);
-			if (!res.headersSent) plain(res, 500, 'Internal error\n');
-			else res.destroy();
+			try {
+				if (!res.headersSent) plain(res, 500, 'Internal error\n');
+				else res.destroy();
+			} catch {
+				res.destroy();
+			}
 		});
 	});
 	return new Promise((ok, fail) => {

@@ -9,6 +9,7 @@ import { request } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pagePolicy, requestPath } from '../../scripts/serve.js';
 
 const SERVE = join(import.meta.dirname, '..', '..', 'scripts', 'serve.js');
 const ROOT_USER = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -31,6 +32,7 @@ const SPEAKER = INDEX.replace('<title>Briefing</title>', '<title>Speaker view</t
 const PLAIN =
 	'<!doctype html><html><head><title>No policy</title></head><body>plain</body></html>\n';
 const SECRET = 'secret beside the root\n';
+const BIG = JSON.stringify({ type: 'FeatureCollection', features: [], pad: 'x'.repeat(3_000_000) });
 
 let tmp = '';
 let root = '';
@@ -54,6 +56,8 @@ beforeAll(() => {
 	writeFileSync(join(root, 'icon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>\n');
 	writeFileSync(join(root, 'notes.txt'), 'notes\n');
 	writeFileSync(join(root, 'blob.bin'), 'bytes');
+	writeFileSync(join(root, 'empty.txt'), '');
+	writeFileSync(join(root, 'big.geojson'), BIG);
 	// Files that cannot be read: a folder named index.html where the file is expected, a symlink to
 	// nothing, a symlink that leads out of the root, and (when not root) a file with no permissions.
 	mkdirSync(join(root, 'broken', 'index.html'), { recursive: true });
@@ -281,6 +285,17 @@ describe('serve.js: files and their headers', () => {
 		expect(res.headers['referrer-policy']).toBe('no-referrer');
 	});
 
+	it('a large file arrives whole with its length, an empty one empty', async () => {
+		const big = await get('/big.geojson');
+		expect(big.status).toBe(200);
+		expect(big.headers['content-length']).toBe(String(BIG.length));
+		expect(big.body).toBe(BIG);
+		const empty = await get('/empty.txt');
+		expect(empty.status).toBe(200);
+		expect(empty.headers['content-length']).toBe('0');
+		expect(empty.body).toBe('');
+	});
+
 	it('files under _app/immutable are cached for a year, others revalidated', async () => {
 		expect((await get('/_app/immutable/start.js')).headers['cache-control']).toBe(
 			'public, max-age=31536000, immutable'
@@ -317,5 +332,41 @@ describe('serve.js: files that cannot be read get 404 or 500 and the server keep
 		expect([404, 500]).toContain(res.status);
 		expect(res.body).not.toContain('locked');
 		await stillServing();
+	});
+});
+
+describe('serve.js: reading a page policy and a request path (in process)', () => {
+	it('takes the policy from the meta tag, whatever its quoting and entities', () => {
+		expect(pagePolicy(INDEX)).toBe(`${PAGE_POLICY}; frame-ancestors 'none'`);
+		expect(
+			pagePolicy(
+				`<META CONTENT='script-src &#39;self&#39;;\n  img-src &apos;self&apos; data:;' HTTP-EQUIV=Content-Security-Policy>`
+			)
+		).toBe("script-src 'self'; img-src 'self' data:; frame-ancestors 'none'");
+	});
+
+	it('sends every meta policy (all are enforced) and keeps a frame-ancestors the page set', () => {
+		const two =
+			`<meta http-equiv="content-security-policy" content="script-src 'self'">` +
+			`<meta http-equiv="content-security-policy" content="img-src 'self'; frame-ancestors 'self'">`;
+		expect(pagePolicy(two)).toBe("script-src 'self', img-src 'self'; frame-ancestors 'self'");
+	});
+
+	it('ignores other meta tags and a policy that cannot be a header', () => {
+		const page =
+			'<meta name="content-security-policy" content="script-src *">' +
+			'<meta http-equiv="refresh" content="5">' +
+			'<meta http-equiv="content-security-policy" content="script-src \u00e9">';
+		expect(pagePolicy(page)).toBe("object-src 'none'; base-uri 'self'; frame-ancestors 'none'");
+	});
+
+	it('decodes a path or says it is malformed', () => {
+		expect(requestPath('/a%20b/c.js?x=%')).toBe('/a b/c.js');
+		expect(requestPath('http://host:1/speaker#x')).toBe('/speaker');
+		expect(requestPath('/%')).toBeNull();
+		expect(requestPath('http://[/')).toBeNull();
+		expect(requestPath('*')).toBeNull();
+		expect(requestPath('/a%00b')).toBeNull();
+		expect(requestPath(undefined)).toBe(null);
 	});
 });
