@@ -1,5 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { formatHash, parseHash, writeHash } from './hash';
+import {
+	formatHash,
+	keepKnown,
+	onHashChange,
+	parseHash,
+	replaceHash,
+	writeHash,
+	type Known
+} from './hash';
 
 describe('parseHash', () => {
 	it('reads the view and the country', () => {
@@ -63,6 +71,67 @@ describe('parseHash', () => {
 	it('keeps the valid parts of a half-broken hash', () => {
 		expect(parseHash('#map=nope&country=UKR')).toEqual({ country: 'UKR' });
 	});
+
+	it('reads at most 256 hidden layers: more than there are countries and overlays', () => {
+		const ids = Array.from({ length: 1000 }, (_, i) => `x${i}`);
+		const hide = parseHash(`#hide=FRA,${ids.join(',')}`).hide!;
+		expect(hide).toHaveLength(256);
+		expect(hide[0]).toBe('FRA');
+	});
+
+	it('reads only the first 16 KB of a huge hash, dropping the part cut in two', () => {
+		const huge = `#country=UKR&hide=${'A'.repeat(3).concat(',').repeat(500_000)}&scene=2`;
+		expect(parseHash(huge)).toEqual({ country: 'UKR' });
+		expect(parseHash(`#scene=2&mark=${'a'.repeat(20_000)}`)).toEqual({ scene: 2 });
+	});
+});
+
+describe('keepKnown', () => {
+	const known: Known = {
+		country: (iso3) => ['FRA', 'UKR', 'RUS'].includes(iso3),
+		mark: (key) => key === 'places/versailles',
+		layers: ['FRA', 'RUS', 'places', 'labels'],
+		scenes: 10
+	};
+
+	it('keeps what exists', () => {
+		const state = {
+			view: { zoom: 4, lat: 50, lon: 30 },
+			country: 'UKR',
+			hide: ['FRA', 'labels'],
+			scene: 3
+		};
+		expect(keepKnown(state, known)).toEqual(state);
+		expect(keepKnown({ mark: 'places/versailles' }, known)).toEqual({
+			mark: 'places/versailles'
+		});
+	});
+
+	it('drops a country, a mark and layers that do not exist', () => {
+		expect(
+			keepKnown(
+				{ country: 'XYZ', hide: ['junk', 'FRA', 'GBR'], view: { zoom: 2, lat: 0, lon: 0 } },
+				known
+			)
+		).toEqual({ hide: ['FRA'], view: { zoom: 2, lat: 0, lon: 0 } });
+		expect(keepKnown({ mark: 'places/nonexistent' }, known)).toEqual({});
+		expect(keepKnown({ hide: ['junk'] }, known)).toEqual({});
+	});
+
+	it('keeps the country when both a country and a mark are named: the page opens the country', () => {
+		expect(keepKnown({ country: 'FRA', mark: 'places/versailles' }, known)).toEqual({
+			country: 'FRA'
+		});
+		expect(keepKnown({ country: 'XYZ', mark: 'places/versailles' }, known)).toEqual({
+			mark: 'places/versailles'
+		});
+	});
+
+	it('brings the scene into 1..count, and drops it when there are no scenes', () => {
+		expect(keepKnown({ scene: 999 }, known)).toEqual({ scene: 10 });
+		expect(keepKnown({ scene: 10 }, known)).toEqual({ scene: 10 });
+		expect(keepKnown({ scene: 4 }, { ...known, scenes: 0 })).toEqual({});
+	});
 });
 
 describe('formatHash', () => {
@@ -120,9 +189,32 @@ describe('writeHash', () => {
 		expect(entries[2]).toBe('#map=4/50/30');
 	});
 
+	it('replaceHash writes exactly the state given, replacing the entry', () => {
+		const entries = fakeHistory('#country=XYZ&hide=junk,FRA&foo=bar');
+		replaceHash({ hide: ['FRA'] });
+		expect(entries).toEqual(['#hide=FRA']);
+		replaceHash({});
+		expect(entries).toEqual(['']);
+	});
+
 	it('adds no entry when nothing changes', () => {
 		const entries = fakeHistory('#country=UKR');
 		writeHash({ country: 'UKR' }, { push: true });
 		expect(entries).toEqual(['#country=UKR']);
+	});
+
+	it('onHashChange hears a step through history once, even when the listener tidies the hash', () => {
+		fakeHistory('#country=XYZ&hide=FRA');
+		const win = new EventTarget();
+		vi.stubGlobal('window', win);
+		const heard: unknown[] = [];
+		const stop = onHashChange((state) => {
+			heard.push(state);
+			replaceHash({ hide: state.hide });
+		});
+		win.dispatchEvent(new Event('popstate'));
+		win.dispatchEvent(new Event('hashchange'));
+		expect(heard).toEqual([{ country: 'XYZ', hide: ['FRA'] }]);
+		stop();
 	});
 });

@@ -7,8 +7,10 @@
  * `history`: assigning `location.hash` would fire `hashchange` and cancel camera flights. Moving
  * the map replaces the history entry; opening a country, a mark or a scene pushes one, so the
  * browser's Back and Forward restore them (`onHashChange` hears both). A malformed hash, or a
- * malformed part of it, is ignored.
+ * malformed part of it, is ignored; once the briefing is in, the page drops what names nothing
+ * that exists (`keepKnown`) and puts the tidied hash back in the address bar (`replaceHash`).
  */
+import { clampScene } from '$lib/briefing/scenes';
 
 export interface View {
 	zoom: number;
@@ -30,6 +32,13 @@ export interface HashState {
 const ISO3 = /^[A-Z]{3}$/;
 const LAYER_ID = /^[A-Za-z0-9-]{1,40}$/;
 const MARK = /^[a-z0-9-]{1,40}\/[A-Za-z0-9-]{1,80}$/;
+/**
+ * How much of a hash is read. A real hash is well under 2 KB (every layer hidden is 256 ids of at
+ * most 4 characters); a hand-made one of megabytes must not cost a parse on every write.
+ */
+export const MAX_HASH_LENGTH = 16_384;
+/** Hidden layers read: as many as there are ISO countries (249) and overlays, rounded up. */
+export const MAX_HIDDEN = 256;
 
 function parseView(value: string): View | undefined {
 	const parts = value.split('/');
@@ -46,7 +55,12 @@ function parseView(value: string): View | undefined {
 /** Parses a hash such as `#map=4/50/30&country=RUS`; unknown or malformed parts are dropped. */
 export function parseHash(hash: string): HashState {
 	const state: HashState = {};
-	const body = hash.startsWith('#') ? hash.slice(1) : hash;
+	let body = hash.startsWith('#') ? hash.slice(1) : hash;
+	if (body.length > MAX_HASH_LENGTH) {
+		// Cut at the last whole part: a list cut in two would read as a shorter, different one.
+		body = body.slice(0, MAX_HASH_LENGTH + 1);
+		body = body.slice(0, Math.max(0, body.lastIndexOf('&')));
+	}
 	for (const part of body.split('&')) {
 		const eq = part.indexOf('=');
 		if (eq < 0) continue;
@@ -68,7 +82,7 @@ export function parseHash(hash: string): HashState {
 			if (/^[1-9]\d{0,2}$/.test(value)) state.scene = Number(value);
 		} else if (key === 'hide') {
 			const ids = [...new Set(value.split(',').filter((id) => LAYER_ID.test(id)))];
-			if (ids.length) state.hide = ids;
+			if (ids.length) state.hide = ids.slice(0, MAX_HIDDEN);
 		}
 	}
 	return state;
@@ -95,6 +109,38 @@ export function formatHash(state: HashState): string {
 	return parts.length ? `#${parts.join('&')}` : '';
 }
 
+/** What exists for a hash to name: known once the briefing has loaded. */
+export interface Known {
+	/** Whether a country can be opened (on the basemap or in the briefing). */
+	country(iso3: string): boolean;
+	/** Whether a mark (`overlay/id`) has a note to open. */
+	mark(key: string): boolean;
+	/** Every layer that can be switched off. */
+	layers: readonly string[];
+	/** How many scenes the briefing has. */
+	scenes: number;
+}
+
+/**
+ * The part of `state` that names what exists, as the page will show it: an unknown country, mark
+ * or layer is dropped; a mark beside a country is dropped (the page opens the country); the scene
+ * is brought into 1..scenes (a link past the end opens the last scene) and dropped when there are
+ * none. The view is kept: `parseHash` has already bounded it.
+ */
+export function keepKnown(state: HashState, known: Known): HashState {
+	const kept: HashState = {};
+	if (state.view) kept.view = state.view;
+	if (state.country && known.country(state.country)) kept.country = state.country;
+	else if (state.mark && known.mark(state.mark)) kept.mark = state.mark;
+	const layers = new Set(known.layers);
+	const hide = state.hide?.filter((id) => layers.has(id));
+	if (hide?.length) kept.hide = hide;
+	if (state.scene !== undefined && known.scenes >= 1) {
+		kept.scene = clampScene(state.scene, known.scenes);
+	}
+	return kept;
+}
+
 /** The state in the address bar now. */
 export function readHash(): HashState {
 	return parseHash(location.hash);
@@ -111,8 +157,19 @@ export function writeHash(patch: Partial<HashState>, { push = false } = {}): voi
 		const value = patch[key];
 		if (value === undefined || (Array.isArray(value) && value.length === 0)) delete next[key];
 	}
-	const hash = formatHash(next);
-	if (hash === location.hash || (hash === '' && location.hash === '')) return;
+	setHash(formatHash(next), push);
+}
+
+/**
+ * Puts exactly `state` in the address bar (nothing merged from what is there), replacing the
+ * history entry: how a hash is tidied after reading it. Does nothing when it would not change.
+ */
+export function replaceHash(state: HashState): void {
+	setHash(formatHash(state), false);
+}
+
+function setHash(hash: string, push: boolean) {
+	if (hash === location.hash) return;
 	const url = `${location.pathname}${location.search}${hash}`;
 	// SvelteKit keeps its own bookkeeping in history.state: carry it over to the new entry.
 	if (push) history.pushState(history.state, '', url);
@@ -128,9 +185,11 @@ export function onHashChange(listener: (state: HashState) => void): () => void {
 	let just: string | null = null;
 	const handler = () => {
 		if (location.hash === just) return;
+		listener(readHash());
+		// The hash as the listener left it (it may have tidied it): the second event of the pair
+		// finds that one.
 		just = location.hash;
 		setTimeout(() => (just = null));
-		listener(readHash());
 	};
 	window.addEventListener('hashchange', handler);
 	window.addEventListener('popstate', handler);

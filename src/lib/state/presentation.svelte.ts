@@ -4,12 +4,21 @@
  * camera, layers, highlights); this class only decides what to show and when.
  */
 import { clampScene, stepScene, type SceneAction } from '$lib/briefing/scenes';
+import { channelName, postMessage, readMessage, type ChannelMessage } from './channel';
 import { readHash, writeHash } from './hash';
 import { presenterAction, startsPresentation, isTextEntry } from './presenter';
 
 export interface Stage {
-	/** Shows scene `index` (1-based); resolves when the camera has arrived. */
-	show(index: number, motion: 'fly' | 'jump' | 'fade'): Promise<void>;
+	/**
+	 * The presentation begins (before anything else, and only once per start): keep the explore
+	 * view's layers to give back, hand the keyboard to the presentation.
+	 */
+	enter(): void;
+	/**
+	 * Shows scene `index` (1-based); resolves when the camera has arrived. `signal` aborts when
+	 * the presentation ends: the stage checks it after each await and stops there.
+	 */
+	show(index: number, motion: 'fly' | 'jump' | 'fade', signal: AbortSignal): Promise<void>;
 	/** Leaves the scene's layers and highlights, back to the explore view. */
 	leave(): void;
 	openSpeakerView(): void;
@@ -28,23 +37,23 @@ export class Presentation {
 	reducedMotion =
 		typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 	#stage: Stage;
+	/** Whether this presentation put the window in fullscreen (and so takes it out again). */
 	#fullscreen = false;
 	#channel: BroadcastChannel | null = null;
+	/**
+	 * The running presentation, from `start` to `exit`: aborted on exit, so a start still waiting
+	 * on the browser (fullscreen) or a scene still landing stops there instead of finishing
+	 * after the presentation has ended.
+	 */
+	#run: AbortController | null = null;
 
-	/** The speaker view asked to start presenting again (the page decides how: `present`). */
-	#onStartRequest: (scene: number) => void = (scene) => void this.start(scene);
-
-	onStartRequest(cb: (scene: number) => void) {
-		this.#onStartRequest = cb;
-	}
-
-	constructor(stage: Stage, channelName: string) {
+	constructor(stage: Stage, briefingId: string) {
 		this.#stage = stage;
 		if (typeof localStorage !== 'undefined') {
 			this.singleKeys = localStorage.getItem(SINGLE_KEYS) !== 'off';
 		}
 		if (typeof BroadcastChannel !== 'undefined') {
-			this.#channel = new BroadcastChannel(channelName);
+			this.#channel = new BroadcastChannel(channelName(briefingId));
 			this.#channel.onmessage = (e: MessageEvent) => this.#onMessage(e.data);
 		}
 	}
@@ -54,33 +63,57 @@ export class Presentation {
 		localStorage.setItem(SINGLE_KEYS, on ? 'on' : 'off');
 	}
 
-	/** Enters presentation at scene `index`; fullscreen where the browser grants it. */
+	/**
+	 * Enters presentation at scene `index`; fullscreen where the browser grants it. An `exit`
+	 * at any point (even before fullscreen is granted) cancels the rest: no scene is shown, the
+	 * hash and the layers are left as the explore view had them, fullscreen is given back.
+	 */
 	async start(index = 1) {
 		if (!this.count) return;
-		if (!this.presenting) {
-			this.presenting = true;
-			try {
-				if (document.fullscreenEnabled && !document.fullscreenElement) {
-					await document.documentElement.requestFullscreen();
-					this.#fullscreen = true;
-				}
-			} catch {
-				// No user gesture (a link opened), or refused: presenting works without it.
-				this.#fullscreen = false;
-			}
-		}
+		if (this.presenting) return this.goTo(index);
+		const run = new AbortController();
+		this.#run = run;
+		this.presenting = true;
+		this.explored = false;
+		this.#stage.enter();
+		await this.#enterFullscreen(run.signal);
+		if (run.signal.aborted) return;
 		await this.goTo(index);
 	}
 
-	/** Shows scene `index`; `push` adds a history entry (not when Back or Forward brought it). */
+	async #enterFullscreen(signal: AbortSignal) {
+		if (typeof document === 'undefined') return;
+		if (!document.fullscreenEnabled || document.fullscreenElement) return;
+		try {
+			await document.documentElement.requestFullscreen();
+		} catch {
+			// No user gesture (a link opened), or refused: presenting works without it.
+			return;
+		}
+		if (signal.aborted && !this.presenting) {
+			// Ended while the browser was granting it: give the window back as it was.
+			void document.exitFullscreen().catch(() => {});
+			return;
+		}
+		// Ours, or (ended and started again meanwhile) the new presentation's to give back.
+		this.#fullscreen = true;
+	}
+
+	/**
+	 * Shows scene `index` of the running presentation (nothing when none runs); `push` adds a
+	 * history entry (not when Back or Forward brought it).
+	 */
 	async goTo(index: number, motion?: 'fly' | 'jump' | 'fade', push = true) {
+		const run = this.#run;
+		if (!this.presenting || !run) return;
 		const n = clampScene(index, this.count);
+		if (n < 1) return;
 		const changed = n !== this.index || !this.#hashHasScene();
 		this.index = n;
 		this.explored = false;
 		writeHash({ scene: n }, { push: push && changed });
 		this.#post({ type: 'scene', scene: n, count: this.count });
-		await this.#stage.show(n, motion ?? (this.reducedMotion ? 'fade' : 'fly'));
+		await this.#stage.show(n, motion ?? (this.reducedMotion ? 'fade' : 'fly'), run.signal);
 	}
 
 	step(action: SceneAction) {
@@ -95,7 +128,9 @@ export class Presentation {
 
 	/** The window was resized (projectors change resolution): re-fit the scene. */
 	refit() {
-		if (this.presenting && !this.explored) void this.#stage.show(this.index, 'jump');
+		if (this.presenting && !this.explored && this.#run) {
+			void this.#stage.show(this.index, 'jump', this.#run.signal);
+		}
 	}
 
 	#hashHasScene() {
@@ -105,12 +140,16 @@ export class Presentation {
 	/** Leaves the presentation; `push` adds a history entry, so Back returns to the scene. */
 	exit(push = true) {
 		if (!this.presenting) return;
+		this.#run?.abort();
+		this.#run = null;
 		this.presenting = false;
 		this.explored = false;
 		writeHash({ scene: undefined }, { push });
 		this.#post({ type: 'exit' });
 		this.#stage.leave();
-		if (this.#fullscreen && document.fullscreenElement) void document.exitFullscreen();
+		if (this.#fullscreen && document.fullscreenElement) {
+			void document.exitFullscreen().catch(() => {});
+		}
 		this.#fullscreen = false;
 	}
 
@@ -149,22 +188,23 @@ export class Presentation {
 		this.#stage.openSpeakerView();
 	}
 
-	#post(message: unknown) {
-		this.#channel?.postMessage(message);
+	#post(message: ChannelMessage) {
+		postMessage(this.#channel, message);
 	}
 
+	/** A message from the speaker view; anything that is not one (any page can post) is dropped. */
 	#onMessage(data: unknown) {
-		const m = data as { type?: string; scene?: number };
+		const m = readMessage(data);
+		if (!m) return;
 		if (m.type === 'hello') {
 			if (this.presenting) this.#post({ type: 'scene', scene: this.index, count: this.count });
 			else this.#post({ type: 'exit' });
-		} else if (m.type === 'goto' && typeof m.scene === 'number') {
+		} else if (m.type === 'goto') {
 			// Stepping the speaker view moves a running presentation; it never restarts one that
 			// has ended (the speaker view says so, and offers 'start').
 			if (this.presenting) void this.goTo(m.scene);
-		} else if (m.type === 'start' && typeof m.scene === 'number') {
-			if (this.presenting) void this.goTo(m.scene);
-			else this.#onStartRequest(m.scene);
+		} else if (m.type === 'start') {
+			void this.start(m.scene);
 		}
 	}
 
