@@ -347,6 +347,21 @@ test.describe('navigation and focus', () => {
 		await settled(page, 3);
 		await expect(speaker.getByText('Scene 3 / 10')).toBeVisible();
 	});
+
+	test('the speaker view says the presentation has ended when the main window is closed', async ({
+		page,
+		context
+	}) => {
+		await page.goto('./#scene=4');
+		await settled(page, 4);
+		const popup = context.waitForEvent('page');
+		await page.keyboard.press('s');
+		const speaker = await popup;
+		await expect(speaker.getByText('Scene 4 / 10')).toBeVisible();
+		await page.close({ runBeforeUnload: true });
+		await expect(speaker.getByRole('status')).toContainText('has ended');
+		await expect(speaker.getByText(/at scene 4 \/ 10/)).toBeVisible();
+	});
 });
 
 test.describe('choosing something shows where it is', () => {

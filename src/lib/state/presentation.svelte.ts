@@ -153,6 +153,15 @@ export class Presentation {
 		this.#fullscreen = false;
 	}
 
+	/**
+	 * This window is closing or navigating away (pagehide) in the middle of a presentation: the
+	 * speaker view is told it has ended, rather than keep showing a scene nobody sees. The hash
+	 * keeps the scene, so a reload comes back to it.
+	 */
+	pageHidden() {
+		if (this.presenting) this.#post({ type: 'exit' });
+	}
+
 	/** Leaving fullscreen by the browser's own means (Escape, F11) leaves the presentation too. */
 	onFullscreenChange() {
 		if (this.#fullscreen && !document.fullscreenElement) {

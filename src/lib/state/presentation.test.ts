@@ -131,6 +131,22 @@ describe('Presentation', () => {
 		expect(signals[0]!.aborted).toBe(true);
 	});
 
+	it('tells the speaker view the presentation has ended when its window goes away', async () => {
+		const { stage } = fakeStage();
+		const p = new Presentation(stage, 'b');
+		p.count = 5;
+		browser.doc.fullscreenEnabled = false;
+		p.pageHidden();
+		const channel = browser.channels[0]!;
+		expect(channel.posted).toEqual([]);
+		await p.start(3);
+		channel.posted.length = 0;
+		p.pageHidden();
+		expect(channel.posted).toEqual([{ type: 'exit' }]);
+		// The hash keeps the scene: a reload of this window comes back to it.
+		expect(browser.loc.hash).toContain('scene=3');
+	});
+
 	it('shows nothing and writes no scene when asked to go to one while not presenting', async () => {
 		const { stage, log } = fakeStage();
 		const p = new Presentation(stage, 'b');
