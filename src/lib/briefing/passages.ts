@@ -30,7 +30,16 @@ export interface Passage {
 	text: string;
 	/** Concatenated, the segments give back `text` exactly. */
 	segments: Segment[];
+	/** Mentions past MARKS_PER_PASSAGE, left in plain text (0 in any real article). */
+	unmarked: number;
 }
+
+/**
+ * The most mentions one passage highlights. A real paragraph names a country a few times (the
+ * embedded article's, at most 3); a hostile one can name it 700 times within the schema's limits,
+ * and every <mark> is an element to build and lay out, so past this the text stays plain.
+ */
+export const MARKS_PER_PASSAGE = 50;
 
 export interface ResolvedRole {
 	role: Role;
@@ -67,7 +76,7 @@ function mentionsByParagraph(briefing: ServedBriefing): Mention[][] {
 function segmentsOf(text: string, mentions: readonly Mention[]): Segment[] {
 	const segments: Segment[] = [];
 	let at = 0;
-	for (const m of mentions) {
+	for (const m of mentions.slice(0, MARKS_PER_PASSAGE)) {
 		if (m.start > at) segments.push({ text: text.slice(at, m.start), mark: false });
 		segments.push({ text: text.slice(m.start, m.end), mark: true });
 		at = m.end;
@@ -95,7 +104,12 @@ export function passagesFor(briefing: ServedBriefing, iso3: string): Passage[] {
 		if (removed.has(paragraph)) return;
 		const own = (byParagraph[i] ?? []).filter((m) => m.iso3 === iso3);
 		if (own.length === 0 && !added.has(paragraph)) return;
-		passages.push({ paragraph, text, segments: segmentsOf(text, own) });
+		passages.push({
+			paragraph,
+			text,
+			segments: segmentsOf(text, own),
+			unmarked: Math.max(0, own.length - MARKS_PER_PASSAGE)
+		});
 	});
 	return passages;
 }
