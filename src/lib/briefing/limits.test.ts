@@ -66,6 +66,17 @@ describe('limits', () => {
 		}
 	});
 
+	it('are listed in the README with their values', () => {
+		const readme = readFileSync(
+			fileURLToPath(new URL('../../../README.md', import.meta.url)),
+			'utf8'
+		);
+		for (const [key, value] of Object.entries(LIMITS)) {
+			expect(readme, key).toMatch(new RegExp(`\\| \`${key}\`\\s+\\| ${n(value)}\\s+\\|`));
+		}
+		expect(readme).toContain(`at most ${MAX_ERRORS} errors are listed`);
+	});
+
 	it('a 10 MB paragraph is refused, naming the paragraph and the limit', () => {
 		const errors = servedErrorsOf((b) => (b.article.paragraphs[3] = 'Russia '.repeat(1_500_000)));
 		expect(errors).toContain(

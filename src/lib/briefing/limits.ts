@@ -65,7 +65,7 @@ export const LIMITS = {
 	// The file as a whole.
 	/** Levels of nesting: the format's deepest value is a position's coordinate (6). */
 	depth: 10,
-	/** Values in the file, objects, arrays, strings and numbers together (about 900). */
+	/** Values in the file, objects, arrays, strings and numbers together (about 760). */
 	values: 250_000
 } as const;
 
