@@ -153,6 +153,19 @@ describe('limits', () => {
 		]);
 	});
 
+	it('a field name of a megabyte is quoted short', () => {
+		const errors = errorsOf((b) => (b.countries[0]['k'.repeat(1_000_000)] = 1));
+		expect(errors).toEqual([
+			`countries[0].${'k'.repeat(60)}… (1,000,000 characters): unknown field`
+		]);
+	});
+
+	it('a name shorter than nameChars where it is shown says so, once', () => {
+		expect(errorsOf((b) => (b.scenes[0].title = 'x'.repeat(LIMITS.nameChars + 1)))).toEqual([
+			'scenes[0].title: keep it under 100 characters: it is shown large'
+		]);
+	});
+
 	it('values nested deeper than the format ever goes', () => {
 		let deep: unknown = 'x';
 		for (let i = 0; i < 50_000; i++) deep = [deep];

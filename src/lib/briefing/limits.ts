@@ -40,7 +40,7 @@ export const LIMITS = {
 	/** Regions a border zone is clipped to (2). */
 	zoneRegions: 10,
 	/** Paragraphs a scene quotes (2). */
-	sceneParagraphs: 20,
+	sceneParagraphs: 10,
 	/** Countries a scene highlights (6). */
 	sceneCountries: 50,
 	/** Layers a scene shows (10): every listed country and every overlay fit. */

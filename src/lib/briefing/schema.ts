@@ -90,6 +90,9 @@ const textOf = (limit: 'termChars' | 'nameChars' | 'textChars' | 'notesChars') =
 	z.string().trim().min(1, { error: 'must not be empty' }).max(LIMITS[limit], tooLong(limit));
 /** A name or a title: a line at most. */
 const name = textOf('nameChars');
+/** A name kept shorter than nameChars for where it is shown (one error, not two, past both). */
+const shortName = (max: number, error: string) =>
+	z.string().trim().min(1, { error: 'must not be empty' }).max(max, { error });
 /** A sentence or a paragraph of the briefing's own. */
 const text = textOf('textChars');
 
@@ -226,7 +229,7 @@ export const precisionSchema = z.strictObject({
 		error:
 			'must be "site" (a named site), "town" (marked at a town near it) or "region" (only the region is known)'
 	}),
-	at: name.max(80, { error: 'keep it under 80 characters' }).optional()
+	at: shortName(80, 'keep it under 80 characters').optional()
 });
 
 const pointSchema = z.strictObject({
@@ -334,7 +337,7 @@ export const sceneCameraSchema = z
 export const sceneSchema = z.strictObject({
 	id: slug,
 	/** Shown large on the projector. */
-	title: name.max(100, { error: 'keep it under 100 characters: it is shown large' }),
+	title: shortName(100, 'keep it under 100 characters: it is shown large'),
 	/** The article paragraphs the scene quotes, in the order shown. */
 	paragraphs: listOf(paragraphNumber, 'sceneParagraphs', 'paragraphs').min(1, {
 		error: 'quote at least one paragraph'
@@ -765,12 +768,22 @@ export type Scene = z.output<typeof sceneSchema>;
 
 export type ParseResult<T> = { ok: true; briefing: T } | { ok: false; errors: string[] };
 
+/** Field names are quoted from the file: a hostile one could be megabytes long. */
+const KEY_CHARS = 60;
+
 /** `['countries', 2, 'roles', 0]` -> `countries[2].roles[0]`: the path an editor can follow. */
 export function formatPath(path: readonly PropertyKey[]): string {
 	let out = '';
 	for (const key of path) {
 		if (typeof key === 'number') out += `[${key}]`;
-		else out += out ? `.${String(key)}` : String(key);
+		else {
+			const name = String(key);
+			const shown =
+				name.length > KEY_CHARS
+					? `${name.slice(0, KEY_CHARS)}… (${count(characters(name))} characters)`
+					: name;
+			out += out ? `.${shown}` : shown;
+		}
 	}
 	return out || '(root)';
 }
