@@ -2,7 +2,7 @@
 // fields and the limits, every problem listed at once (up to a cap), and a long but allowed one
 // opens its panels a page at a time.
 import { expect, test, type Page } from '@playwright/test';
-import { watch } from './helpers';
+import { axeViolations, watch } from './helpers';
 
 type Served = {
 	article: { paragraphs: string[] };
@@ -116,6 +116,7 @@ test('a long article opens its panel a page at a time; "Show more" moves focus t
 
 	const more = panel.getByRole('button', { name: /^Show \d+ more passages$/ });
 	await expect(panel).toContainText(`(${first} of 200 shown)`);
+	expect(await axeViolations(page)).toEqual([]);
 	await more.focus();
 	await page.keyboard.press('Enter');
 	await expect(passages).toHaveCount(first * 2);
@@ -132,4 +133,22 @@ test('a long article opens its panel a page at a time; "Show more" moves focus t
 	await expect(passages).toHaveCount(200);
 	await expect(more).toHaveCount(0);
 	await expect(passages.last()).toContainText('Para. 200');
+});
+
+test('a long list of troop notes is shown a page at a time too', async ({ page }) => {
+	await serveBriefing(page, (b) => {
+		const notes = b.troopNotes as unknown as { id: string; concerns: string[] }[];
+		const zone = notes.find((n) => n.id === 'ru-buildup')!;
+		for (let i = 1; i <= 40; i++) notes.push({ ...zone, id: `ru-buildup-copy-${i}` });
+	});
+	await page.goto('./#country=RUS');
+	const panel = page.getByRole('complementary', { name: 'Russia' });
+	const notes = panel.locator('ul.notes > li');
+	await expect(notes).toHaveCount(10);
+	const total = await panel.getByText(/^\(10 of \d+ shown\)$/).textContent();
+	const count = Number(/of (\d+)/.exec(total!)![1]);
+	expect(count).toBeGreaterThan(40);
+	await panel.getByRole('button', { name: 'Show 10 more notes' }).click();
+	await expect(notes).toHaveCount(20);
+	await expect(notes.nth(10)).toBeFocused();
 });
