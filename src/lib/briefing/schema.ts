@@ -737,8 +737,9 @@ function withReferences<S extends z.ZodType<BriefingShape>>(
 			checkReferences(viewOf(b), paragraphCount(b), (path, message) =>
 				ctx.addIssue({ code: 'custom', path, message })
 			),
-		// Cross-field rules assume the shape is right; on a malformed file they would only repeat
-		// (or crash on) what the shape errors already say.
+		// Here the rules need the whole briefing right, so a shape error hides them: the page and
+		// the build go through `validate` instead, which runs them on each entry that is right on
+		// its own and so reports every problem at once.
 		{ when: (payload) => payload.issues.length === 0 }
 	);
 }
