@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findMentions, GAZETTEER, termsFor, type Mention } from './gazetteer';
+import { BASEMAP_COUNTRIES, findMentions, GAZETTEER, termsFor, type Mention } from './gazetteer';
 
 const builtIns = new Map(Object.entries(GAZETTEER));
 
@@ -23,6 +23,18 @@ describe('the built-in gazetteer', () => {
 				owners.set(name, iso3);
 			}
 		}
+	});
+
+	it('names countries of the basemap, but for six states too small for it', () => {
+		expect(BASEMAP_COUNTRIES.size).toBe(177);
+		expect(Object.keys(GAZETTEER).filter((iso3) => !BASEMAP_COUNTRIES.has(iso3))).toEqual([
+			'AND',
+			'LIE',
+			'MLT',
+			'MCO',
+			'SMR',
+			'VAT'
+		]);
 	});
 
 	it('knows the story’s countries, their neighbours, demonyms and capitals', () => {

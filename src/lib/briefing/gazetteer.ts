@@ -3,7 +3,16 @@
  * (country, short forms, demonyms, capital); anything story-specific, such as a leader's surname
  * or "the Kremlin", comes from the briefing's `terms.add`, so the code knows no story.
  */
+import names from '../../../geodata/names.json';
 import type { Briefing } from './schema';
+
+/**
+ * The countries the basemap draws (built by scripts/geodata into geodata/names.json, which the
+ * map reads too): a briefing can list, relate, fit or concern only these. A few of the table's
+ * countries below are too small for it (Andorra, Liechtenstein, Malta, Monaco, San Marino, the
+ * Vatican): an article may name them, and the panel quotes it, but a briefing cannot list them.
+ */
+export const BASEMAP_COUNTRIES: ReadonlySet<string> = new Set(Object.keys(names));
 
 /**
  * Names per ISO 3166-1 alpha-3 code, matched case-sensitively on word boundaries. Plurals are

@@ -7,6 +7,7 @@ import {
 	formatObserved,
 	formatProvenance,
 	isAfterArticle,
+	MARKS_PER_PASSAGE,
 	passagesFor,
 	type Passage
 } from './passages';
@@ -83,6 +84,26 @@ describe('passages of the embedded article (pinned after reading it)', () => {
 				expect(p.segments.some((s) => s.mark)).toBe(true);
 			}
 		}
+	});
+});
+
+describe('a pathological paragraph', () => {
+	// 700 mentions of Russia in one paragraph: within the schema's limits, but no reader needs
+	// them all highlighted, and each one is an element the panel has to build.
+	const text = Array.from({ length: 700 }, () => 'Russia').join(' ') + '.';
+	const heavy = servedFrom(JSON.parse(read('briefing.json')), [...paragraphs, text]);
+
+	it('has at most MARKS_PER_PASSAGE marks; the rest stays plain text, and is counted', () => {
+		const p = passagesFor(heavy, 'RUS').find((x) => x.paragraph === 13)!;
+		expect(p.segments.filter((s) => s.mark)).toHaveLength(MARKS_PER_PASSAGE);
+		expect(p.unmarked).toBe(700 - MARKS_PER_PASSAGE);
+		expect(p.segments.map((s) => s.text).join('')).toBe(text);
+		// The unmarked rest is one segment, not one per mention.
+		expect(p.segments.length).toBeLessThanOrEqual(2 * MARKS_PER_PASSAGE + 1);
+	});
+
+	it('leaves the embedded article’s passages whole', () => {
+		for (const p of passagesFor(briefing, 'RUS')) expect(p.unmarked).toBe(0);
 	});
 });
 

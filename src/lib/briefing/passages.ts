@@ -30,7 +30,16 @@ export interface Passage {
 	text: string;
 	/** Concatenated, the segments give back `text` exactly. */
 	segments: Segment[];
+	/** Mentions past MARKS_PER_PASSAGE, left in plain text (0 in any real article). */
+	unmarked: number;
 }
+
+/**
+ * The most mentions one passage highlights. A real paragraph names a country a few times (the
+ * embedded article's, at most 3); a hostile one can name it 700 times within the schema's limits,
+ * and every <mark> is an element to build and lay out, so past this the text stays plain.
+ */
+export const MARKS_PER_PASSAGE = 50;
 
 export interface ResolvedRole {
 	role: Role;
@@ -51,14 +60,23 @@ export interface CountryDossier {
 }
 
 // Finding mentions compiles a pattern of a few hundred names; a briefing is immutable once
-// parsed, so each one is read once however many panels open.
-const mentionCache = new WeakMap<ServedBriefing, Mention[][]>();
+// parsed, so each one is read once however many panels open. Each paragraph's mentions are kept
+// by country, so that a panel picks its own without going through everyone else's.
+const mentionCache = new WeakMap<ServedBriefing, Map<string, Mention[]>[]>();
 
-function mentionsByParagraph(briefing: ServedBriefing): Mention[][] {
+function mentionsByParagraph(briefing: ServedBriefing): Map<string, Mention[]>[] {
 	let cached = mentionCache.get(briefing);
 	if (!cached) {
 		const find = mentionFinder(termsFor(briefing));
-		cached = briefing.article.paragraphs.map(find);
+		cached = briefing.article.paragraphs.map((text) => {
+			const byCountry = new Map<string, Mention[]>();
+			for (const m of find(text)) {
+				const list = byCountry.get(m.iso3);
+				if (list) list.push(m);
+				else byCountry.set(m.iso3, [m]);
+			}
+			return byCountry;
+		});
 		mentionCache.set(briefing, cached);
 	}
 	return cached;
@@ -67,7 +85,7 @@ function mentionsByParagraph(briefing: ServedBriefing): Mention[][] {
 function segmentsOf(text: string, mentions: readonly Mention[]): Segment[] {
 	const segments: Segment[] = [];
 	let at = 0;
-	for (const m of mentions) {
+	for (const m of mentions.slice(0, MARKS_PER_PASSAGE)) {
 		if (m.start > at) segments.push({ text: text.slice(at, m.start), mark: false });
 		segments.push({ text: text.slice(m.start, m.end), mark: true });
 		at = m.end;
@@ -93,9 +111,14 @@ export function passagesFor(briefing: ServedBriefing, iso3: string): Passage[] {
 	paragraphs.forEach((text, i) => {
 		const paragraph = i + 1;
 		if (removed.has(paragraph)) return;
-		const own = (byParagraph[i] ?? []).filter((m) => m.iso3 === iso3);
+		const own = byParagraph[i]?.get(iso3) ?? [];
 		if (own.length === 0 && !added.has(paragraph)) return;
-		passages.push({ paragraph, text, segments: segmentsOf(text, own) });
+		passages.push({
+			paragraph,
+			text,
+			segments: segmentsOf(text, own),
+			unmarked: Math.max(0, own.length - MARKS_PER_PASSAGE)
+		});
 	});
 	return passages;
 }
@@ -116,18 +139,23 @@ function resolveRoles(briefing: ServedBriefing, entry: CountryEntry | undefined)
  * the country list reads in the editor's order, and nothing the article names is left out.
  */
 export function countryIndex(briefing: ServedBriefing): Map<string, CountryDossier> {
-	const codes = briefing.countries.map((c) => c.iso3);
-	for (const mentions of mentionsByParagraph(briefing)) {
-		for (const m of mentions) if (!codes.includes(m.iso3)) codes.push(m.iso3);
+	const codes = new Set(briefing.countries.map((c) => c.iso3));
+	for (const byCountry of mentionsByParagraph(briefing)) {
+		for (const iso3 of byCountry.keys()) codes.add(iso3);
 	}
 	const index = new Map<string, CountryDossier>();
 	for (const iso3 of codes) {
 		const entry = briefing.countries.find((c) => c.iso3 === iso3);
 		const [primaryRole, ...otherRoles] = resolveRoles(briefing, entry);
+		// A country's passages are built when its panel first asks for them, not every country's
+		// when the first panel opens.
+		let passages: Passage[] | undefined;
 		index.set(iso3, {
 			iso3,
 			entry,
-			passages: passagesFor(briefing, iso3),
+			get passages() {
+				return (passages ??= passagesFor(briefing, iso3));
+			},
 			troopNotes: briefing.troopNotes.filter((n) => n.concerns.includes(iso3)),
 			primaryRole,
 			otherRoles

@@ -306,7 +306,7 @@ describe('parseServedBriefing', () => {
 		many.article.paragraphs = Array.from({ length: 201 }, (_, i) => `Paragraph ${i + 1}.`);
 		expect(parseServedBriefing(many)).toEqual({
 			ok: false,
-			errors: ['article.paragraphs: at most 200 paragraphs']
+			errors: ['article.paragraphs: too many: 201 paragraphs, the limit is 200 (paragraphs)']
 		});
 	});
 

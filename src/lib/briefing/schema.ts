@@ -5,31 +5,96 @@
  * time and again when the page loads the served JSON.
  */
 import { z } from 'zod';
-import { GAZETTEER } from './gazetteer';
+import { BASEMAP_COUNTRIES, GAZETTEER } from './gazetteer';
+import { LIMITS, MAX_ERRORS, type LimitName } from './limits';
 import { PATTERNS, SWATCH_NAMES } from './palette';
 import { LAYER_IDS } from './scenes';
+
+export { LIMITS, MAX_ERRORS, type LimitName } from './limits';
 
 // A page validates one briefing, once: compiling zod's parsers first (its default) costs more
 // than it saves, and it is on the way to the map's first view.
 z.config({ jitless: true });
 
+// --- Limits -----------------------------------------------------------------------------------
+
+const count = (n: number) => n.toLocaleString('en-GB');
+
+/** Characters as zod counts them, in code points: an emoji is one, not two. */
+function characters(s: string): number {
+	let n = 0;
+	// Every UTF-16 unit but the second half of a surrogate pair starts a code point.
+	for (let i = 0; i < s.length; i++) {
+		const unit = s.charCodeAt(i);
+		if (unit < 0xdc00 || unit > 0xdfff) n++;
+	}
+	return n;
+}
+
+const sizeOf = (input: unknown) =>
+	typeof input === 'string' ? characters(input) : Array.isArray(input) ? input.length : NaN;
+
+/** The error of a string over its limit: "too long: 5,001 characters, the limit is 5,000 (…)". */
+const tooLong = (limit: LimitName) => ({
+	error: (issue: { input?: unknown }) =>
+		`too long: ${count(sizeOf(issue.input))} characters, the limit is ${count(LIMITS[limit])} (${limit})`
+});
+
+/** The error of a list over its limit: "too many: 101 countries, the limit is 100 (countries)". */
+const tooMany = (limit: LimitName, what: string) => ({
+	error: (issue: { input?: unknown }) =>
+		`too many: ${count(sizeOf(issue.input))} ${what}, the limit is ${count(LIMITS[limit])} (${limit})`
+});
+
+/** Every limit's error ends so, which is how the list of errors puts them first. */
+const LIMIT_ERROR = /, the limit is [\d,]+(?: \w+)? \(\w+\)$/;
+
+/** A list of at most `LIMITS[limit]` items. */
+const listOf = <T extends z.ZodType>(item: T, limit: LimitName, what: string) =>
+	z.array(item).max(LIMITS[limit], tooMany(limit, what));
+
 // --- Building blocks --------------------------------------------------------------------------
 
 const ISO3 = /^[A-Z]{3}$/;
 
-const iso3 = z.string().regex(ISO3, { error: 'must be an ISO 3166-1 alpha-3 code, e.g. "FRA"' });
+/**
+ * A country of the basemap: a code it does not know (a typo, a made-up "XYZ") would show as a
+ * button named by its code, with no shape on the map and no bounds to fit.
+ */
+const iso3 = z.string().superRefine((code, ctx) => {
+	if (!ISO3.test(code)) {
+		ctx.addIssue({ code: 'custom', message: 'must be an ISO 3166-1 alpha-3 code, e.g. "FRA"' });
+	} else if (!BASEMAP_COUNTRIES.has(code)) {
+		ctx.addIssue({
+			code: 'custom',
+			message: `"${code}" is not a country of the basemap (its codes are in geodata/names.json)`
+		});
+	}
+});
 
 /** Region ids name built overlays that are not countries, e.g. "CRIMEA" (see geodata/overlays). */
 const regionId = z
 	.string()
+	.max(LIMITS.idChars, tooLong('idChars'))
 	.regex(/^[A-Z][A-Z0-9_-]*$/, { error: 'must be a country code or region id in capitals' });
 
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
-	error: 'must be lower-case words joined by hyphens, e.g. "ru-buildup"'
-});
+const slug = z
+	.string()
+	.max(LIMITS.idChars, tooLong('idChars'))
+	.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+		error: 'must be lower-case words joined by hyphens, e.g. "ru-buildup"'
+	});
 
 // Trimmed so that a stray space in a term cannot make it silently never match.
-const text = z.string().trim().min(1, { error: 'must not be empty' });
+const textOf = (limit: 'termChars' | 'nameChars' | 'textChars' | 'notesChars') =>
+	z.string().trim().min(1, { error: 'must not be empty' }).max(LIMITS[limit], tooLong(limit));
+/** A name or a title: a line at most. */
+const name = textOf('nameChars');
+/** A name kept shorter than nameChars for where it is shown (one error, not two, past both). */
+const shortName = (max: number, error: string) =>
+	z.string().trim().min(1, { error: 'must not be empty' }).max(max, { error });
+/** A sentence or a paragraph of the briefing's own. */
+const text = textOf('textChars');
 
 const isoDate = z.iso.date({ error: 'must be a date written YYYY-MM-DD' });
 
@@ -44,11 +109,13 @@ const partialDate = z
 	});
 
 // `javascript:` and `data:` links would run in the panel; a citation is always a web page.
-const httpUrl = z.url({
-	protocol: /^https?$/,
-	hostname: z.regexes.domain,
-	error: 'must be an http(s) URL'
-});
+const httpUrl = z
+	.url({
+		protocol: /^https?$/,
+		hostname: z.regexes.domain,
+		error: 'must be an http(s) URL'
+	})
+	.max(LIMITS.urlChars, tooLong('urlChars'));
 
 const longitude = z
 	.number()
@@ -78,7 +145,7 @@ const paragraphNumber = z
 
 export const roleSchema = z.strictObject({
 	id: slug,
-	label: text,
+	label: name,
 	description: text,
 	swatch: z.enum(SWATCH_NAMES),
 	pattern: z.enum(PATTERNS)
@@ -91,14 +158,15 @@ export const roleAssignmentSchema = z.strictObject({
 	reason: text
 });
 
+const term = textOf('termChars');
 const termsEditSchema = z.strictObject({
-	add: z.array(text).default([]),
-	remove: z.array(text).default([])
+	add: listOf(term, 'termsPerCountry', 'terms').default([]),
+	remove: listOf(term, 'termsPerCountry', 'terms').default([])
 });
 
 const passagesEditSchema = z.strictObject({
-	add: z.array(paragraphNumber).default([]),
-	remove: z.array(paragraphNumber).default([])
+	add: listOf(paragraphNumber, 'passagesPerCountry', 'paragraphs').default([]),
+	remove: listOf(paragraphNumber, 'passagesPerCountry', 'paragraphs').default([])
 });
 
 const boundsSchema = z
@@ -112,13 +180,13 @@ const boundsSchema = z
 export const countryEntrySchema = z.strictObject({
 	iso3,
 	/** The first role is the primary one (it sets the fill); the others show as badges. */
-	roles: z.array(roleAssignmentSchema),
+	roles: listOf(roleAssignmentSchema, 'rolesPerCountry', 'roles'),
 	/** Briefing-specific metonyms ("Macron", "the Kremlin") on top of the gazetteer's names. */
 	terms: termsEditSchema.default({ add: [], remove: [] }),
 	/** Paragraphs to show or hide by hand, where the gazetteer's reading is not the editor's. */
 	passages: passagesEditSchema.default({ add: [], remove: [] }),
 	/** Countries the panel links to; each must be listed in `countries`. */
-	related: z.array(iso3).default([]),
+	related: listOf(iso3, 'relatedPerCountry', 'countries').default([]),
 	/**
 	 * Where the country's story happens, [west, south, east, north]: what choosing the country
 	 * shows (Russia's west, with Ukraine in view, rather than Siberia). Without it, the mainland.
@@ -128,13 +196,15 @@ export const countryEntrySchema = z.strictObject({
 
 const articleProvenanceSchema = z.strictObject({
 	kind: z.literal('article'),
-	paragraphs: z.array(paragraphNumber).min(1, { error: 'name at least one paragraph' })
+	paragraphs: listOf(paragraphNumber, 'provenanceParagraphs', 'paragraphs').min(1, {
+		error: 'name at least one paragraph'
+	})
 });
 
 const sourceProvenanceSchema = z.strictObject({
 	kind: z.literal('source'),
-	publisher: text,
-	title: text,
+	publisher: name,
+	title: name,
 	/** Optional because some reports are known by title and date only (no address on record). */
 	url: httpUrl.optional(),
 	/** Publication date, when known. */
@@ -159,26 +229,25 @@ export const precisionSchema = z.strictObject({
 		error:
 			'must be "site" (a named site), "town" (marked at a town near it) or "region" (only the region is known)'
 	}),
-	at: text.max(80, { error: 'keep it under 80 characters' }).optional()
+	at: shortName(80, 'keep it under 80 characters').optional()
 });
 
 const pointSchema = z.strictObject({
 	type: z.literal('Point'),
 	coordinates: position,
-	name: text.optional(),
+	name: name.optional(),
 	precision: precisionSchema
 });
 
 const multiPointSchema = z.strictObject({
 	type: z.literal('MultiPoint'),
-	coordinates: z
-		.array(position)
-		.min(1, { error: 'needs at least one position' })
-		.max(200, { error: 'at most 200 positions' }),
+	coordinates: listOf(position, 'positions', 'positions').min(1, {
+		error: 'needs at least one position'
+	}),
 	/** Labels for the positions, in the same order. */
-	names: z.array(text).optional(),
+	names: listOf(name, 'positions', 'names').optional(),
 	/** How precisely each position is placed, in the same order. */
-	precision: z.array(precisionSchema).max(200, { error: 'at most 200 precisions' })
+	precision: listOf(precisionSchema, 'positions', 'precisions')
 });
 
 /**
@@ -189,7 +258,9 @@ const multiPointSchema = z.strictObject({
 const borderZoneSchema = z.strictObject({
 	derive: z.literal('border-zone'),
 	along: z.tuple([iso3, iso3]),
-	inside: z.array(regionId).min(1, { error: 'name at least one region to clip to' }),
+	inside: listOf(regionId, 'zoneRegions', 'regions').min(1, {
+		error: 'name at least one region to clip to'
+	}),
 	widthKm: z
 		.number()
 		.gt(0, { error: 'widthKm must be more than 0' })
@@ -203,9 +274,9 @@ export const troopGeometrySchema = z.union([pointSchema, multiPointSchema, borde
 export const troopNoteSchema = z.strictObject({
 	id: slug,
 	/** The countries whose panels list this note. */
-	concerns: z.array(iso3).min(1, { error: 'name at least one country' }),
+	concerns: listOf(iso3, 'concerns', 'countries').min(1, { error: 'name at least one country' }),
 	/** Whose forces, in words ("Russian armed forces", "Wagner Group (Russian mercenaries)"). */
-	forces: text,
+	forces: name,
 	text,
 	provenance: provenanceSchema,
 	/** True when the position marks a town or an illustrative area, not a unit's exact place. */
@@ -237,7 +308,9 @@ export type SceneCamera = { fit: string[] } | { center: [number, number]; zoom: 
 export const sceneCameraSchema = z
 	.strictObject({
 		/** ISO3 codes; mainland bounds come from the geodata, so any country can be fitted. */
-		fit: z.array(iso3).min(1, { error: 'name at least one country to fit' }).optional(),
+		fit: listOf(iso3, 'fitCountries', 'countries')
+			.min(1, { error: 'name at least one country to fit' })
+			.optional(),
 		/** [longitude, latitude], GeoJSON order. */
 		center: z.tuple([longitude, sceneLatitude]).optional(),
 		zoom: sceneZoom.optional()
@@ -264,26 +337,33 @@ export const sceneCameraSchema = z
 export const sceneSchema = z.strictObject({
 	id: slug,
 	/** Shown large on the projector. */
-	title: text.max(100, { error: 'keep it under 100 characters: it is shown large' }),
+	title: shortName(100, 'keep it under 100 characters: it is shown large'),
 	/** The article paragraphs the scene quotes, in the order shown. */
-	paragraphs: z.array(paragraphNumber).min(1, { error: 'quote at least one paragraph' }),
+	paragraphs: listOf(paragraphNumber, 'sceneParagraphs', 'paragraphs').min(1, {
+		error: 'quote at least one paragraph'
+	}),
 	/** Countries to highlight; each must be listed in `countries`, and shown in `layers`. */
-	countries: z.array(iso3).default([]),
+	countries: listOf(iso3, 'sceneCountries', 'countries').default([]),
 	/**
 	 * The layers visible in the scene (every other is hidden): a country listed in `countries`,
 	 * by its ISO3 code, or an overlay id from LAYER_IDS.
 	 */
-	layers: z.array(z.string().min(1, { error: 'must not be empty' })),
+	layers: listOf(
+		z.string().min(1, { error: 'must not be empty' }).max(LIMITS.idChars, tooLong('idChars')),
+		'sceneLayers',
+		'layers'
+	),
 	camera: sceneCameraSchema,
 	/** Speaker notes: what to say, plain text. */
-	notes: text
+	notes: textOf('notesChars')
 });
 
 const articleMetaShape = {
-	title: text,
+	title: name,
 	/** The article's text file, beside briefing.json. */
 	file: z
 		.string()
+		.max(LIMITS.idChars, tooLong('idChars'))
 		.regex(/^[\w.-]+\.txt$/, { error: 'must be a .txt file name in the same folder' }),
 	/** A date, or an ISO 8601 interval such as "2022-02-06/07" when the wire ran over midnight. */
 	published: z.string().regex(/^\d{4}-\d{2}-\d{2}(?:\/(?:\d{2}|\d{2}-\d{2}|\d{4}-\d{2}-\d{2}))?$/, {
@@ -294,30 +374,42 @@ const articleMetaShape = {
 
 const briefingShape = {
 	id: slug,
-	title: text,
+	title: name,
 	/** The date the story is told from: reports dated after it are flagged as later. */
 	asOf: isoDate,
 	article: z.strictObject(articleMetaShape),
 	/** The story's first view, [west, south, east, north]: a fit of its countries is no frame. */
 	frame: z.strictObject({ bounds: boundsSchema }),
-	roles: z.array(roleSchema).min(1, { error: 'define at least one role' }),
-	countries: z.array(countryEntrySchema).min(1, { error: 'list at least one country' }),
-	troopNotes: z.array(troopNoteSchema).default([]),
+	roles: listOf(roleSchema, 'roles', 'roles').min(1, { error: 'define at least one role' }),
+	countries: listOf(countryEntrySchema, 'countries', 'countries').min(1, {
+		error: 'list at least one country'
+	}),
+	troopNotes: listOf(troopNoteSchema, 'troopNotes', 'troop notes').default([]),
 	/** Presentation mode, in the order the story is told. */
-	scenes: z.array(sceneSchema).default([])
+	scenes: listOf(sceneSchema, 'scenes', 'scenes').default([])
 };
 
 // Paragraphs are kept verbatim (not trimmed) so that passage segments rebuild them exactly.
-const paragraphText = z.string().regex(/\S/, { error: 'must not be blank' });
+const paragraphText = z
+	.string()
+	.max(LIMITS.paragraphChars, tooLong('paragraphChars'))
+	.regex(/\S/, { error: 'must not be blank' });
 
 const servedBriefingShape = {
 	...briefingShape,
 	article: z.strictObject({
 		...articleMetaShape,
-		paragraphs: z
-			.array(paragraphText)
+		paragraphs: listOf(paragraphText, 'paragraphs', 'paragraphs')
 			.min(1, { error: 'the article needs at least one paragraph' })
-			.max(200, { error: 'at most 200 paragraphs' })
+			.superRefine((paragraphs, ctx) => {
+				const total = paragraphs.reduce((n, p) => n + characters(p), 0);
+				if (total > LIMITS.articleChars) {
+					ctx.addIssue({
+						code: 'custom',
+						message: `too long in all: ${count(total)} characters, the limit is ${count(LIMITS.articleChars)} (articleChars)`
+					});
+				}
+			})
 	})
 };
 
@@ -325,12 +417,78 @@ const servedBriefingShape = {
 
 type Path = (string | number)[];
 type Report = (path: Path, message: string) => void;
-type BriefingShape = z.output<z.ZodObject<typeof briefingShape>>;
+const briefingObject = z.strictObject(briefingShape);
+const servedBriefingObject = z.strictObject(servedBriefingShape);
+type BriefingShape = z.output<typeof briefingObject>;
 
-/** Reports each repeat after the first, where the editor has to delete it. */
-function reportRepeats<T>(items: readonly T[], path: Path, what: string, report: Report) {
+/**
+ * What the rules across fields read. From a file of the right shape, everything; from one with
+ * shape errors, each entry that is right on its own (the others are holes, already reported), so
+ * that a typo in one scene does not hide an unknown role in a country: every problem the schema
+ * can find is reported in one pass, not one round of fixes at a time.
+ */
+interface View {
+	roles: readonly (z.output<typeof roleSchema> | undefined)[];
+	/** Every role id the file defines; undefined when one is malformed (roles go unchecked). */
+	roleIds: ReadonlySet<string> | undefined;
+	countries: readonly (z.output<typeof countryEntrySchema> | undefined)[];
+	/** Every country the file lists; undefined when one is malformed (listing goes unchecked). */
+	listed: ReadonlySet<string> | undefined;
+	troopNotes: readonly (z.output<typeof troopNoteSchema> | undefined)[];
+	scenes: readonly (z.output<typeof sceneSchema> | undefined)[];
+}
+
+function viewOf(b: BriefingShape): View {
+	return {
+		...b,
+		roleIds: new Set(b.roles.map((r) => r.id)),
+		listed: new Set(b.countries.map((c) => c.iso3))
+	};
+}
+
+const isRecord = (x: unknown): x is Record<string, unknown> =>
+	typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/** The view of a file that failed its shape: each entry that parses on its own, or a hole. */
+function viewOfRaw(raw: unknown): View {
+	const b = isRecord(raw) ? raw : {};
+	const entries = <T>(list: unknown, schema: z.ZodType<T>, limit: LimitName) =>
+		(Array.isArray(list) ? list.slice(0, LIMITS[limit]) : []).map((item) => {
+			const result = schema.safeParse(item);
+			return result.success ? result.data : undefined;
+		});
+	// A malformed id is reported by the shape, and then every reference to it would be reported
+	// again as unknown: with one, the references are not checked this round.
+	const ids = (list: unknown, key: string, schema: z.ZodType<string>) => {
+		if (!Array.isArray(list)) return undefined;
+		const found = new Set<string>();
+		for (const item of list) {
+			const id = schema.safeParse(isRecord(item) ? item[key] : undefined);
+			if (!id.success) return undefined;
+			found.add(id.data);
+		}
+		return found;
+	};
+	return {
+		roles: entries(b.roles, roleSchema, 'roles'),
+		roleIds: ids(b.roles, 'id', slug),
+		countries: entries(b.countries, countryEntrySchema, 'countries'),
+		listed: ids(b.countries, 'iso3', iso3),
+		troopNotes: entries(b.troopNotes, troopNoteSchema, 'troopNotes'),
+		scenes: entries(b.scenes, sceneSchema, 'scenes')
+	};
+}
+
+/** Reports each repeat after the first, where the editor has to delete it; holes are skipped. */
+function reportRepeats<T>(
+	items: readonly (T | undefined)[],
+	path: Path,
+	what: string,
+	report: Report
+) {
 	const seen = new Set<T>();
 	items.forEach((item, i) => {
+		if (item === undefined) return;
 		if (seen.has(item)) report([...path, i], `${what} ${JSON.stringify(item)} is listed twice`);
 		seen.add(item);
 	});
@@ -360,10 +518,10 @@ function dayRange(date: string): [string, string] {
 	return [date, date];
 }
 
-function checkReferences(b: BriefingShape, paragraphCount: number | undefined, report: Report) {
-	const roleIds = new Set(b.roles.map((r) => r.id));
+function checkReferences(b: View, paragraphCount: number | undefined, report: Report) {
+	const { roleIds, listed } = b;
 	reportRepeats(
-		b.roles.map((r) => r.id),
+		b.roles.map((r) => r?.id),
 		['roles'],
 		'role id',
 		(path, message) => report([...path, 'id'], message)
@@ -371,6 +529,7 @@ function checkReferences(b: BriefingShape, paragraphCount: number | undefined, r
 	// The legend and the map must tell roles apart by more than their order.
 	const looks = new Map<string, string>();
 	b.roles.forEach((r, i) => {
+		if (!r) return;
 		const look = `${r.swatch}+${r.pattern}`;
 		const first = looks.get(look);
 		if (first !== undefined) {
@@ -381,9 +540,8 @@ function checkReferences(b: BriefingShape, paragraphCount: number | undefined, r
 		} else looks.set(look, r.id);
 	});
 
-	const listed = new Set(b.countries.map((c) => c.iso3));
 	reportRepeats(
-		b.countries.map((c) => c.iso3),
+		b.countries.map((c) => c?.iso3),
 		['countries'],
 		'country',
 		(path, message) => report([...path, 'iso3'], message)
@@ -392,14 +550,15 @@ function checkReferences(b: BriefingShape, paragraphCount: number | undefined, r
 	// A term may name only one country, or a mention could not say which country it names.
 	const termOwner = new Map<string, string>();
 	for (const [code, names] of Object.entries(GAZETTEER)) {
-		const entry = b.countries.find((c) => c.iso3 === code);
+		const entry = b.countries.find((c) => c?.iso3 === code);
 		for (const name of names) if (!entry?.terms.remove.includes(name)) termOwner.set(name, code);
 	}
 
 	b.countries.forEach((c, i) => {
+		if (!c) return;
 		const at = (...rest: Path): Path => ['countries', i, ...rest];
 		c.roles.forEach((r, j) => {
-			if (!roleIds.has(r.role)) {
+			if (roleIds && !roleIds.has(r.role)) {
 				report(
 					at('roles', j, 'role'),
 					`unknown role "${r.role}" (roles: ${[...roleIds].join(', ')})`
@@ -415,7 +574,9 @@ function checkReferences(b: BriefingShape, paragraphCount: number | undefined, r
 
 		c.related.forEach((code, j) => {
 			if (code === c.iso3) report(at('related', j), `a country cannot be related to itself`);
-			else if (!listed.has(code)) report(at('related', j), `"${code}" is not listed in countries`);
+			else if (listed && !listed.has(code)) {
+				report(at('related', j), `"${code}" is not listed in countries`);
+			}
 		});
 		reportRepeats(c.related, at('related'), 'country', report);
 
@@ -451,15 +612,18 @@ function checkReferences(b: BriefingShape, paragraphCount: number | undefined, r
 	});
 
 	reportRepeats(
-		b.troopNotes.map((n) => n.id),
+		b.troopNotes.map((n) => n?.id),
 		['troopNotes'],
 		'note id',
 		(path, message) => report([...path, 'id'], message)
 	);
 	b.troopNotes.forEach((note, i) => {
+		if (!note) return;
 		const at = (...rest: Path): Path => ['troopNotes', i, ...rest];
 		note.concerns.forEach((code, j) => {
-			if (!listed.has(code)) report(at('concerns', j), `"${code}" is not listed in countries`);
+			if (listed && !listed.has(code)) {
+				report(at('concerns', j), `"${code}" is not listed in countries`);
+			}
 		});
 		reportRepeats(note.concerns, at('concerns'), 'country', report);
 		if (note.provenance.kind === 'article') {
@@ -519,25 +683,27 @@ function checkReferences(b: BriefingShape, paragraphCount: number | undefined, r
 const LAYER_LIST = LAYER_IDS.join(', ');
 
 function checkScenes(
-	b: BriefingShape,
-	listed: ReadonlySet<string>,
+	b: View,
+	listed: ReadonlySet<string> | undefined,
 	paragraphCount: number | undefined,
 	report: Report
 ) {
 	reportRepeats(
-		b.scenes.map((s) => s.id),
+		b.scenes.map((s) => s?.id),
 		['scenes'],
 		'scene id',
 		(path, message) => report([...path, 'id'], message)
 	);
 	const overlays = new Set<string>(LAYER_IDS);
 	b.scenes.forEach((scene, i) => {
+		if (!scene) return;
 		const at = (...rest: Path): Path => ['scenes', i, ...rest];
 		reportRepeats(scene.paragraphs, at('paragraphs'), 'paragraph', report);
 		checkParagraphs(scene.paragraphs, at('paragraphs'), paragraphCount, report);
 
 		const shown = new Set(scene.layers);
 		scene.countries.forEach((code, j) => {
+			if (!listed) return;
 			if (!listed.has(code)) report(at('countries', j), `"${code}" is not listed in countries`);
 			else if (!shown.has(code)) {
 				report(at('countries', j), `"${code}" is highlighted but hidden: add it to layers`);
@@ -546,7 +712,7 @@ function checkScenes(
 		reportRepeats(scene.countries, at('countries'), 'country', report);
 
 		scene.layers.forEach((id, j) => {
-			if (overlays.has(id) || listed.has(id)) return;
+			if (!listed || overlays.has(id) || listed.has(id)) return;
 			report(
 				at('layers', j),
 				ISO3.test(id)
@@ -568,21 +734,22 @@ function withReferences<S extends z.ZodType<BriefingShape>>(
 ): S {
 	return schema.superRefine(
 		(b, ctx) =>
-			checkReferences(b, paragraphCount(b), (path, message) =>
+			checkReferences(viewOf(b), paragraphCount(b), (path, message) =>
 				ctx.addIssue({ code: 'custom', path, message })
 			),
-		// Cross-field rules assume the shape is right; on a malformed file they would only repeat
-		// (or crash on) what the shape errors already say.
+		// Here the rules need the whole briefing right, so a shape error hides them: the page and
+		// the build go through `validate` instead, which runs them on each entry that is right on
+		// its own and so reports every problem at once.
 		{ when: (payload) => payload.issues.length === 0 }
 	);
 }
 
 /** The authoring format, `src/content/<id>/briefing.json`, checked without its article. */
-export const briefingSchema = withReferences(z.strictObject(briefingShape), () => undefined);
+export const briefingSchema = withReferences(briefingObject, () => undefined);
 
 /** The served form, `/briefings/<id>.json`: the briefing with its article's paragraphs inlined. */
 export const servedBriefingSchema = withReferences(
-	z.strictObject(servedBriefingShape),
+	servedBriefingObject,
 	(b) => b.article.paragraphs.length
 );
 
@@ -602,12 +769,22 @@ export type Scene = z.output<typeof sceneSchema>;
 
 export type ParseResult<T> = { ok: true; briefing: T } | { ok: false; errors: string[] };
 
+/** Field names are quoted from the file: a hostile one could be megabytes long. */
+const KEY_CHARS = 60;
+
 /** `['countries', 2, 'roles', 0]` -> `countries[2].roles[0]`: the path an editor can follow. */
 export function formatPath(path: readonly PropertyKey[]): string {
 	let out = '';
 	for (const key of path) {
 		if (typeof key === 'number') out += `[${key}]`;
-		else out += out ? `.${String(key)}` : String(key);
+		else {
+			const name = String(key);
+			const shown =
+				name.length > KEY_CHARS
+					? `${name.slice(0, KEY_CHARS)}… (${count(characters(name))} characters)`
+					: name;
+			out += out ? `.${shown}` : shown;
+		}
 	}
 	return out || '(root)';
 }
@@ -648,24 +825,113 @@ export function splitParagraphs(text: string): string[] {
 }
 
 /**
+ * The limits no field of the format can check: how deep the file nests and how many values it
+ * holds, counted before zod reads it field by field (which, for millions of values, takes
+ * seconds). Iterative, so that a file nested 100,000 deep cannot overflow the stack either.
+ */
+function checkSize(raw: unknown): string[] {
+	interface Node {
+		value: unknown;
+		parent: Node | undefined;
+		key: string | number;
+		depth: number;
+	}
+	const pathOf = (node: Node) => {
+		const keys: (string | number)[] = [];
+		for (let n: Node | undefined = node; n?.parent; n = n.parent) keys.push(n.key);
+		return formatPath(keys.reverse());
+	};
+	const stack: Node[] = [{ value: raw, parent: undefined, key: '', depth: 0 }];
+	let values = 1;
+	while (stack.length > 0) {
+		const node = stack.pop()!;
+		const { value } = node;
+		if (typeof value !== 'object' || value === null) continue;
+		const keys = Array.isArray(value) ? null : Object.keys(value);
+		const size = keys ? keys.length : (value as unknown[]).length;
+		if (size === 0) continue;
+		if (node.depth >= LIMITS.depth) {
+			return [`${pathOf(node)}: nested too deep: the limit is ${LIMITS.depth} levels (depth)`];
+		}
+		values += size;
+		if (values > LIMITS.values) {
+			return [
+				`${pathOf(node)}: too many values in the file: more than ${count(LIMITS.values)}, the limit is ${count(LIMITS.values)} (values)`
+			];
+		}
+		// Pushed last to first, so that the file is read in its own order.
+		for (let i = size - 1; i >= 0; i--) {
+			const key = keys ? keys[i]! : i;
+			const child = keys ? (value as Record<string, unknown>)[key] : (value as unknown[])[i];
+			stack.push({ value: child, parent: node, key, depth: node.depth + 1 });
+		}
+	}
+	return [];
+}
+
+/**
+ * The errors as listed: limits first (a file over one is likely not a briefing at all, and its
+ * other errors follow from it), at most MAX_ERRORS, then how many more there are.
+ */
+function listErrors(lines: readonly string[]): string[] {
+	const ordered = [
+		...lines.filter((l) => LIMIT_ERROR.test(l)),
+		...lines.filter((l) => !LIMIT_ERROR.test(l))
+	];
+	if (ordered.length <= MAX_ERRORS) return ordered;
+	const more = ordered.length - MAX_ERRORS;
+	return [...ordered.slice(0, MAX_ERRORS), `… and ${more} more problem${more === 1 ? '' : 's'}`];
+}
+
+/**
+ * The shape, then the rules across fields, in one pass: with shape errors the rules still run on
+ * every entry that is right on its own (see View), so an editor sees every problem at once.
+ */
+function validate<T extends BriefingShape>(
+	schema: z.ZodType<T>,
+	raw: unknown,
+	paragraphCount: number | undefined
+): ParseResult<T> {
+	const tooBig = checkSize(raw);
+	if (tooBig.length > 0) return { ok: false, errors: tooBig };
+	const result = schema.safeParse(raw);
+	const across: string[] = [];
+	const report: Report = (path, message) => across.push(`${formatPath(path)}: ${message}`);
+	if (result.success) {
+		checkReferences(viewOf(result.data), paragraphCount, report);
+		return across.length === 0
+			? { ok: true, briefing: result.data }
+			: { ok: false, errors: across };
+	}
+	checkReferences(viewOfRaw(raw), paragraphCount, report);
+	return { ok: false, errors: [...formatIssues(result.error.issues), ...across] };
+}
+
+/** The result with its errors listed for a reader (limits first, at most MAX_ERRORS). */
+const listed = <T>(result: ParseResult<T>): ParseResult<T> =>
+	result.ok ? result : { ok: false, errors: listErrors(result.errors) };
+
+const articleParagraphs = servedBriefingShape.article.shape.paragraphs;
+
+/**
  * Validates an authoring file against the article it belongs to, so that paragraph numbers are
- * checked against the real paragraph count.
+ * checked against the real paragraph count, and the article against its limits.
  */
 export function validateBriefing(raw: unknown, paragraphs: string[]): ParseResult<Briefing> {
 	if (paragraphs.length === 0)
 		return { ok: false, errors: ['article: the article has no paragraphs'] };
-	const result = withReferences(z.strictObject(briefingShape), () => paragraphs.length).safeParse(
-		raw
-	);
-	return result.success
-		? { ok: true, briefing: result.data }
-		: { ok: false, errors: formatIssues(result.error.issues) };
+	const article = articleParagraphs.safeParse(paragraphs);
+	const result = validate(briefingObject, raw, article.success ? paragraphs.length : undefined);
+	if (article.success) return listed(result);
+	const errors = formatIssues(article.error.issues, ['article', 'paragraphs']);
+	return { ok: false, errors: listErrors([...errors, ...(result.ok ? [] : result.errors)]) };
 }
 
 /** Validates the JSON the page fetches; errors are returned for the page to show, never thrown. */
 export function parseServedBriefing(raw: unknown): ParseResult<ServedBriefing> {
-	const result = servedBriefingSchema.safeParse(raw);
-	return result.success
-		? { ok: true, briefing: result.data }
-		: { ok: false, errors: formatIssues(result.error.issues) };
+	// Paragraph numbers are checked against the article when its list of paragraphs is readable.
+	const paragraphs = isRecord(raw) && isRecord(raw.article) ? raw.article.paragraphs : undefined;
+	const readable =
+		Array.isArray(paragraphs) && paragraphs.length >= 1 && paragraphs.length <= LIMITS.paragraphs;
+	return listed(validate(servedBriefingObject, raw, readable ? paragraphs.length : undefined));
 }

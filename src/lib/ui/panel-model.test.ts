@@ -5,7 +5,7 @@ import { countryIndex } from '$lib/briefing/passages';
 import { parseServedBriefing, splitParagraphs } from '$lib/briefing/schema';
 import { OVERLAYS } from '$lib/map/overlays';
 import { marksOf } from './mark-model';
-import { buildPanelModel } from './panel-model';
+import { buildPanelModel, nextPage, NOTES_PAGE, PASSAGES_PAGE } from './panel-model';
 
 const read = (path: string) =>
 	readFileSync(fileURLToPath(new URL(`../../../${path}`, import.meta.url)), 'utf8');
@@ -85,5 +85,34 @@ describe('troop notes in the country panel', () => {
 		expect(tonline.noLink).toBe(false);
 		expect(tonline.provenance).toMatch(/\(date of publication not recorded\)$/);
 		expect(noteOf('RUS', 'ru-buildup').noLink).toBe(false);
+	});
+});
+
+describe('a long list of passages or notes, shown in pieces', () => {
+	it('the embedded briefing’s panels show every passage and note at once', () => {
+		for (const iso3 of index.keys()) {
+			const m = panel(iso3);
+			const passages = m.passages.map((p) => p.chars);
+			expect(nextPage(passages, 0, PASSAGES_PAGE), iso3).toBe(passages.length);
+			const notes = m.notes.map((n) => n.chars);
+			expect(nextPage(notes, 0, NOTES_PAGE), iso3).toBe(notes.length);
+		}
+	});
+
+	it('a page ends where its characters or its items run out, and holds at least one', () => {
+		const page = { chars: 6_000, items: 20 };
+		expect(nextPage(Array(200).fill(1_000), 0, page)).toBe(6);
+		expect(nextPage(Array(200).fill(1_000), 6, page)).toBe(12);
+		expect(nextPage(Array(200).fill(1_000), 198, page)).toBe(200);
+		expect(nextPage(Array(100).fill(10), 0, page)).toBe(20);
+		expect(nextPage([5_000, 5_000], 0, page)).toBe(1);
+		expect(nextPage([60_000, 10], 0, page)).toBe(1);
+		expect(nextPage([], 0, page)).toBe(0);
+	});
+
+	it('passages carry their length and how many mentions were left unmarked', () => {
+		const p = panel('RUS').passages[0]!;
+		expect(p.chars).toBe(paragraphs[p.paragraph - 1]!.length);
+		expect(p.unmarked).toBe(0);
 	});
 });

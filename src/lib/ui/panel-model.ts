@@ -27,6 +27,10 @@ export interface PanelSegment {
 export interface PanelPassage {
 	paragraph: number;
 	segments: PanelSegment[];
+	/** Mentions past the passage's highlighting cap, left unmarked (MARKS_PER_PASSAGE). */
+	unmarked: number;
+	/** The passage's length in characters, for paging (nextPage). */
+	chars: number;
 }
 
 export interface PanelNote {
@@ -48,6 +52,8 @@ export interface PanelNote {
 	observed?: string;
 	/** A report from after the article's date: later knowledge, not the article's. */
 	afterArticle: boolean;
+	/** The note's length in characters, for paging (nextPage). */
+	chars: number;
 }
 
 export interface PanelModel {
@@ -61,6 +67,38 @@ export interface PanelModel {
 	related: { iso3: string; name: string }[];
 	/** "Kyiv lies 90 km from the nearest point of Belarus's border", with where that comes from. */
 	distances: { text: string; provenance: string }[];
+}
+
+/** How much of a long list a panel shows at a time: a screenful or two, never all at once. */
+export interface PageSize {
+	/** Characters of text in a page: what a click costs to lay out. */
+	chars: number;
+	/** Items in a page, however short they are. */
+	items: number;
+}
+
+/**
+ * Passages: the embedded article's longest panel (France, 11 passages, 2,500 characters) is one
+ * page; a panel of 200 passages of 1,000 characters shows 6 at a time.
+ */
+export const PASSAGES_PAGE: PageSize = { chars: 6_000, items: 20 };
+
+/** Troop notes: each has a few lines of details, and a line per mark, besides its text. */
+export const NOTES_PAGE: PageSize = { chars: 6_000, items: 10 };
+
+/**
+ * Where the page that starts at `from` ends (exclusive), given each item's size in characters:
+ * as many items as fit in `page.chars` and `page.items`, and always at least one.
+ */
+export function nextPage(sizes: readonly number[], from: number, page: PageSize): number {
+	let end = from;
+	let chars = 0;
+	while (end < sizes.length && end - from < page.items) {
+		chars += sizes[end]!;
+		if (chars > page.chars && end > from) break;
+		end++;
+	}
+	return end;
 }
 
 /** Resolves a country's dossier into what its panel shows. */
@@ -90,21 +128,28 @@ export function buildPanelModel(
 		})),
 		passages: (dossier?.passages ?? []).map((p) => ({
 			paragraph: p.paragraph,
-			segments: p.segments
+			segments: p.segments,
+			unmarked: p.unmarked,
+			chars: p.text.length
 		})),
-		notes: notes.map((n) => ({
-			id: n.id,
-			text: n.text,
-			forces: n.forces,
-			approximate: n.approximate,
-			where: zoneWhere(n),
-			marks: troopMarkRefs(n),
-			provenance: formatProvenance(n.provenance),
-			url: n.provenance.kind === 'source' ? n.provenance.url : undefined,
-			noLink: n.provenance.kind === 'source' && !n.provenance.url,
-			observed: n.observed ? formatObserved(n.observed) : undefined,
-			afterArticle: isAfterArticle(n, briefing.asOf)
-		})),
+		notes: notes.map((n) => {
+			const marks = troopMarkRefs(n);
+			return {
+				id: n.id,
+				text: n.text,
+				forces: n.forces,
+				approximate: n.approximate,
+				where: zoneWhere(n),
+				marks,
+				provenance: formatProvenance(n.provenance),
+				url: n.provenance.kind === 'source' ? n.provenance.url : undefined,
+				noLink: n.provenance.kind === 'source' && !n.provenance.url,
+				observed: n.observed ? formatObserved(n.observed) : undefined,
+				afterArticle: isAfterArticle(n, briefing.asOf),
+				// A note's details are a few lines, and each of its marks a line with a button.
+				chars: n.text.length + n.forces.length + 150 + 60 * marks.length
+			};
+		}),
 		related: (dossier?.entry?.related ?? []).map((r) => ({ iso3: r, name: nameOf(r) })),
 		distances: distances
 			.filter((d) => d.fromIso3 === iso3)
