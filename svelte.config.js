@@ -41,7 +41,7 @@ const config = {
 				'script-src': ['self'],
 				'style-src': ['self'],
 				'style-src-attr': ['unsafe-hashes', sha256(ANNOUNCER_STYLE)],
-				'img-src': ['self', 'data:', 'blob:'],
+				'img-src': ['self'],
 				'connect-src': ['self'],
 				'worker-src': ['self'],
 				'object-src': ['none'],

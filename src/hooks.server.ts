@@ -14,14 +14,14 @@ const escapeHtml = (text: string) =>
 	);
 
 /**
- * What each page shows before its scripts have run (src/app.html, #boot): the briefing's title,
- * as built, and what is loading. The app shows the same title until the briefing file has loaded
- * (a briefing file swapped in build/ without a rebuild shows its own title from then on).
+ * Fills in what each page shows before its scripts have run (src/app.html, #boot, the `%boot.*%`
+ * parts): the briefing's title, as built, and what is loading. The app shows the same title
+ * until the briefing file has loaded (a briefing file swapped in build/ without a rebuild shows
+ * its own title from then on). Every value is escaped: a title is text, never markup.
  */
-function bootText(path: string): Record<string, string> {
-	const title = servedBriefing(DEFAULT_BRIEFING_ID).title;
+export function fillBootPage(html: string, path: string, title: string): string {
 	const speaker = path.replace(/\/$/, '').endsWith('/speaker');
-	return speaker
+	const text: Record<string, string> = speaker
 		? {
 				'document-title': `Speaker view · ${title}`,
 				layout: 'plain',
@@ -34,14 +34,14 @@ function bootText(path: string): Record<string, string> {
 				title,
 				loading: 'Loading the map…'
 			};
+	return html.replace(/%boot\.([\w-]+)%/g, (_, key: string) => escapeHtml(text[key] ?? ''));
 }
 
 export const handle: Handle = ({ event, resolve }) =>
 	resolve(event, {
-		transformPageChunk: ({ html }) => {
-			const text = bootText(event.url.pathname);
-			return html
-				.replace(/%boot\.([\w-]+)%/g, (_, key: string) => escapeHtml(text[key] ?? ''))
-				.replace('</head>', `\t${PRELOAD}\n\t</head>`);
-		}
+		transformPageChunk: ({ html }) =>
+			fillBootPage(html, event.url.pathname, servedBriefing(DEFAULT_BRIEFING_ID).title).replace(
+				'</head>',
+				`\t${PRELOAD}\n\t</head>`
+			)
 	});

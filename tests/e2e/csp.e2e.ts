@@ -26,6 +26,7 @@ for (const path of ['./', './speaker']) {
 		expect(scripts.filter((s) => !/^'sha256-[\w+/=]+'$/.test(s))).toEqual(["'self'"]);
 		expect(policy.get('connect-src')).toEqual(["'self'"]);
 		expect(policy.get('worker-src')).toEqual(["'self'"]);
+		expect(policy.get('img-src')).toEqual(["'self'"]);
 		expect(policy.get('object-src')).toEqual(["'none'"]);
 		expect(policy.get('base-uri')).toEqual(["'none'"]);
 		expect(policy.get('form-action')).toEqual(["'none'"]);
