@@ -1,4 +1,5 @@
 import type { Handle } from '@sveltejs/kit';
+import { servedBriefing } from '$lib/content/briefings';
 import { DEFAULT_BRIEFING_ID } from '$lib/content/ids';
 
 // Runs when the pages are prerendered. Each page fetches the briefing as soon as its script starts;
@@ -6,7 +7,41 @@ import { DEFAULT_BRIEFING_ID } from '$lib/content/ids';
 // path of the build, so the site works from any folder.
 const PRELOAD = `<link rel="preload" href="./briefings/${DEFAULT_BRIEFING_ID}.json" as="fetch" crossorigin="anonymous">`;
 
+const escapeHtml = (text: string) =>
+	text.replace(
+		/[&<>"']/g,
+		(c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!
+	);
+
+/**
+ * Fills in what each page shows before its scripts have run (src/app.html, #boot, the `%boot.*%`
+ * parts): the briefing's title, as built, and what is loading. The app shows the same title
+ * until the briefing file has loaded (a briefing file swapped in build/ without a rebuild shows
+ * its own title from then on). Every value is escaped: a title is text, never markup.
+ */
+export function fillBootPage(html: string, path: string, title: string): string {
+	const speaker = path.replace(/\/$/, '').endsWith('/speaker');
+	const text: Record<string, string> = speaker
+		? {
+				'document-title': `Speaker view · ${title}`,
+				layout: 'plain',
+				title: 'Speaker view',
+				loading: 'Loading the speaker view…'
+			}
+		: {
+				'document-title': `${title} · Briefing map`,
+				layout: 'map',
+				title,
+				loading: 'Loading the map…'
+			};
+	return html.replace(/%boot\.([\w-]+)%/g, (_, key: string) => escapeHtml(text[key] ?? ''));
+}
+
 export const handle: Handle = ({ event, resolve }) =>
 	resolve(event, {
-		transformPageChunk: ({ html }) => html.replace('</head>', `\t${PRELOAD}\n\t</head>`)
+		transformPageChunk: ({ html }) =>
+			fillBootPage(html, event.url.pathname, servedBriefing(DEFAULT_BRIEFING_ID).title).replace(
+				'</head>',
+				`\t${PRELOAD}\n\t</head>`
+			)
 	});

@@ -1,7 +1,7 @@
 // Content that says exactly what the article says (issue 8): places named in the article apart
 // from places where the story happens, how precisely each troop point is placed, sources with no
 // link or no date said plainly, and panels that read right (no overflow, no words run together).
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from './fixtures';
 import { mapIdle, project } from './helpers';
 
 /** Opens the app afresh at a hash (a new load: going from one hash to another is not one). */

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { changedPixels, mapIdle, mapPixels, pixelAt, project } from './helpers';
 
 /** A view where each layer draws something, so switching it off changes the picture. */

@@ -1,5 +1,5 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- page-side code reads the map through an untyped hook */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { mapIdle, mapPixels } from './helpers';
 
 /**

@@ -1,6 +1,6 @@
 // Presenting in a real room: every scene lands on the same view however it is reached, and the
 // presenter's chrome (toolbar, caption) leaves the scene's subject in view on a small projector.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { mapIdle } from './helpers';
 
 const SCENES = 10;

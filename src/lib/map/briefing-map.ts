@@ -85,6 +85,18 @@ export interface BriefingMapOptions {
 	reducedMotion?: boolean;
 }
 
+/**
+ * Map data that could not be fetched (a file aborted, the server gone): the basemap's own files
+ * (the land and its names: nothing useful is drawn without them), and the countries whose 1:50m
+ * shapes are missing (drawn from the basemap's coarser shapes instead, in their role). `retrying`:
+ * a retry is under way.
+ */
+export interface DataTrouble {
+	base: string[];
+	detail: string[];
+	retrying: boolean;
+}
+
 export interface CountryHit {
 	iso3: string;
 	name: string;
@@ -122,6 +134,14 @@ export class BriefingMap {
 	/** The basemap's shapes by ISO alpha-3, for the outlines (see #drawOutlines). */
 	#shapes: Promise<Map<string, GeoJSON.Geometry>> | null = null;
 	#destroyed = false;
+	/** The 1:50m part of the style (see `splitFine`), and the full style's layer order. */
+	#fine: ReturnType<typeof splitFine>['fine'] = { sources: {}, layers: [] };
+	#order: string[] = [];
+	/** The basemap sources (`world`, `labels`) and the countries (ISO alpha-3) that failed to load. */
+	#failedBase = new Set<string>();
+	#failedFine = new Set<string>();
+	#retrying = false;
+	#onTrouble: ((t: DataTrouble) => void) | null = null;
 	#onUserMove: (() => void) | null = null;
 	#views: Record<string, Bounds> = {};
 	/** Every layer the map may hold (the full style and the outlines), at the explore sizes. */
@@ -147,6 +167,8 @@ export class BriefingMap {
 				: { center: [20, 35] as [number, number], zoom: 2 };
 		const full = buildStyle(opts.countries, opts.looks, GEODATA_URLS);
 		const { first, fine } = splitFine(full);
+		this.#fine = fine;
+		this.#order = full.layers.map((l) => l.id);
 		this.#baseLayers = [...full.layers, ...outlineLayers()];
 		this.#layers = full.layers.map((l) => {
 			const meta = (l.metadata ?? {}) as { iso3?: string; overlay?: string };
@@ -210,7 +232,15 @@ export class BriefingMap {
 		for (const ev of ['movestart', 'dataloading'] as const) {
 			this.map.on(ev, () => this.#onBusy?.(true));
 		}
-		this.map.on('idle', () => this.#onBusy?.(false));
+		this.map.on('idle', () => {
+			this.#onBusy?.(false);
+			// A retry has settled: what failed again has said so by now (an error comes first).
+			if (this.#retrying) {
+				this.#retrying = false;
+				this.#reportTrouble();
+			}
+		});
+		this.map.on('error', (e) => this.#sourceFailed((e as { sourceId?: unknown }).sourceId));
 		this.map.on('moveend', () => this.#onView?.(this.view()));
 		// A pan or zoom by the person (not a scene's flight): presenting offers "Back to scene".
 		this.map.on('movestart', (e) => {
@@ -248,6 +278,92 @@ export class BriefingMap {
 		this.map.once('load', () => {
 			if (!add()) this.map.on('zoom', onZoom);
 		});
+	}
+
+	/**
+	 * A source could not load its file. The basemap's own (`world`, `labels`) are reported as lost;
+	 * a country's 1:50m source gives way to the basemap's shape of it, in its role, at every zoom.
+	 */
+	#sourceFailed(sourceId: unknown) {
+		if (typeof sourceId !== 'string' || this.#destroyed) return;
+		if (sourceId === 'world' || sourceId === 'labels') {
+			this.#failedBase.add(sourceId);
+		} else if (this.#fine.sources[sourceId] && this.map.getSource(sourceId)) {
+			const iso3 = sourceId.replace(/^country-/, '');
+			this.#failedFine.add(iso3);
+			this.#redrawCountry(sourceId, false);
+		} else return;
+		this.#reportTrouble();
+	}
+
+	/**
+	 * Draws a country's 1:50m layers from its own source (`fine`), or from the basemap's coarse
+	 * shapes in the same places, colours and zooms (its source then leaves the map). The layers keep
+	 * their ids, so everything that finds them by id (clicks, visibility, the presenting scale)
+	 * still does. The chosen-country outline is drawn from the basemap's shapes meanwhile (see
+	 * #drawOutlines), so its layer on the 1:50m source is left out.
+	 */
+	#redrawCountry(sourceId: string, fine: boolean) {
+		const layers = this.#fine.layers.filter((l) => 'source' in l && l.source === sourceId);
+		for (const layer of layers) if (this.map.getLayer(layer.id)) this.map.removeLayer(layer.id);
+		if (fine) this.map.addSource(sourceId, this.#fine.sources[sourceId]!);
+		else if (this.map.getSource(sourceId)) this.map.removeSource(sourceId);
+		for (const layer of layers) {
+			if (!fine && layer.id.endsWith('-selected')) continue;
+			const next = this.#order
+				.slice(this.#order.indexOf(layer.id) + 1)
+				.find((id) => this.map.getLayer(id));
+			this.map.addLayer(fine ? layer : ({ ...layer, source: 'world' } as LayerSpecification), next);
+		}
+		// What pointed at the removed source no longer does.
+		const gone = (sources: string[]) => sources.filter((s) => s !== sourceId);
+		if (this.#selected) this.#selected.sources = gone(this.#selected.sources);
+		for (const h of this.#highlighted) h.sources = gone(h.sources);
+		if (this.#hovered?.source === sourceId) this.#hovered = null;
+		this.#applyVisibility();
+		this.#applyScale(layers.map((l) => l.id));
+		if (this.#selected) this.select(this.#selected.iso3);
+		if (this.#highlighted.length) this.highlight(this.#highlighted.map((h) => h.iso3));
+		else this.#drawOutlines();
+	}
+
+	/** Whether a country is drawn from its own 1:50m shape when zoomed in (not fallen back). */
+	#hasFine(iso3: string): boolean {
+		return countrySourceId(iso3, GEODATA_URLS) !== 'world' && !this.#failedFine.has(iso3);
+	}
+
+	#reportTrouble() {
+		this.#onTrouble?.({
+			base: [...this.#failedBase],
+			detail: [...this.#failedFine],
+			retrying: this.#retrying
+		});
+	}
+
+	/** Calls `cb` whenever what the map could not load changes (see `DataTrouble`). */
+	onDataTrouble(cb: (t: DataTrouble) => void) {
+		this.#onTrouble = cb;
+	}
+
+	/**
+	 * Fetches again what failed: the basemap's files, and the countries' 1:50m shapes (each goes
+	 * back to its own source; one that fails again falls back again). Nothing to do: nothing done.
+	 */
+	retryData() {
+		if (this.#destroyed || (!this.#failedBase.size && !this.#failedFine.size)) return;
+		const base = [...this.#failedBase];
+		const fine = [...this.#failedFine];
+		this.#failedBase.clear();
+		this.#failedFine.clear();
+		this.#retrying = true;
+		this.#reportTrouble();
+		for (const id of base) {
+			const url = id === 'world' ? GEODATA_URLS.world : GEODATA_URLS.labels;
+			this.map.getSource<GeoJSONSource>(id)?.setData(url);
+		}
+		for (const iso3 of fine) this.#redrawCountry(countrySourceId(iso3, GEODATA_URLS), true);
+		// The outlines' own copy of the basemap's shapes, in case it failed too.
+		this.#drawOutlines();
 	}
 
 	onCountryClick(cb: (hit: CountryHit) => void) {
@@ -521,7 +637,7 @@ export class BriefingMap {
 					features: this.#outlineMarks().flatMap(([iso3, mark]) => {
 						const geometry = shapes.get(iso3);
 						// `fine`: outlined from its own 1:50m source when zoomed in (see outlineLayers).
-						const fine = countrySourceId(iso3, GEODATA_URLS) !== 'world';
+						const fine = this.#hasFine(iso3);
 						return geometry
 							? [{ type: 'Feature', geometry, properties: { iso3, mark, fine } }]
 							: [];

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { fillBootPage } from './hooks.server';
+
+const TEMPLATE =
+	'<title>%boot.document-title%</title><div class="boot-%boot.layout%"><h1>%boot.title%</h1><p>%boot.loading%</p></div>';
+
+describe('fillBootPage', () => {
+	it("puts the briefing's title and the map's loading text in the main page", () => {
+		expect(fillBootPage(TEMPLATE, '/', 'Macron between Moscow and Kyiv')).toBe(
+			'<title>Macron between Moscow and Kyiv · Briefing map</title><div class="boot-map"><h1>Macron between Moscow and Kyiv</h1><p>Loading the map…</p></div>'
+		);
+	});
+
+	it('names the speaker view on its page', () => {
+		const html = fillBootPage(TEMPLATE, '/speaker', 'A title');
+		expect(html).toContain('<title>Speaker view · A title</title>');
+		expect(html).toContain('<h1>Speaker view</h1>');
+		expect(html).toContain('class="boot-plain"');
+	});
+
+	it('escapes the title: text, never markup', () => {
+		const html = fillBootPage(TEMPLATE, '/', '</h1><script>alert("x")</script> & \'co\'');
+		expect(html).not.toContain('<script>');
+		expect(html).toContain(
+			'<h1>&lt;/h1&gt;&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;co&#39;</h1>'
+		);
+	});
+});
