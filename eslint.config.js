@@ -31,7 +31,7 @@ export default ts.config(
 		}
 	},
 	{
-		// The layout's one-way arrows (shared/LAYOUT.md), enforced.
+		// The layout's one-way arrows, enforced: only the map module talks to MapLibre.
 		files: ['src/**/*.ts', 'src/**/*.svelte'],
 		ignores: ['src/lib/map/**'],
 		rules: {
@@ -42,7 +42,25 @@ export default ts.config(
 		}
 	},
 	{
-		// One module owns the URL hash (BRIEF.md, "Contracts").
+		// Every end-to-end test runs under the CSP check of tests/e2e/fixtures.ts.
+		files: ['tests/e2e/**/*.e2e.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					paths: [
+						{
+							name: '@playwright/test',
+							message:
+								'Import test and expect from ./fixtures: it fails a test on any CSP violation.'
+						}
+					]
+				}
+			]
+		}
+	},
+	{
+		// One module owns the URL hash: people share and bookmark it, so it has one writer.
 		files: ['src/**/*.ts', 'src/**/*.svelte'],
 		ignores: ['src/lib/state/hash.ts'],
 		rules: {

@@ -15,7 +15,7 @@ const sha256 = (text) =>
 		`sha256-${createHash('sha256').update(text).digest('base64')}`
 	);
 
-// @sveltejs/kit is pinned to 2.x: Kit 3 drops svelte.config.js and needs Node 22 (BRIEF.md).
+// @sveltejs/kit is pinned to 2.x: Kit 3 drops svelte.config.js and needs Node 22; CI and users run Node 20.
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),

@@ -1,7 +1,7 @@
 // Content with limits (issue 9): a hostile briefing file is refused with errors that name its
 // fields and the limits, every problem listed at once (up to a cap), and a long but allowed one
 // opens its panels a page at a time.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { axeViolations, watch } from './helpers';
 
 type Served = {

@@ -1,6 +1,6 @@
 // Presentation, speaker view and hash under stress: a start cancelled at once, hostile messages
 // on the speaker channel, a presentation with no WebGL, and hashes that name what does not exist.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { mapIdle, watch } from './helpers';
 
 const SCENES = 10;
