@@ -651,7 +651,7 @@ ${distanceTable.replace(/^/gm, '    ')}
     (French adjectives also in lower case). Built by \`scripts/geodata/gazetteer.js\`, not typed:
     short and long names from CLDR (\`Intl.DisplayNames\`, long and short styles) and
     i18n-iso-countries, common and official names, demonyms (English plurals by rule: add "s" except
-    after -ese, -ss, -sh, -ch, -z, -y) and capitals from world-countries ${gazetteer.wcVersion}; French
+    after -ese, -s, -sh, -ch, -z, -y) and capitals from world-countries ${gazetteer.wcVersion}; French
     names from CLDR, i18n-iso-countries and world-countries' French translations and demonyms.
     Inverted or annotated forms ("Korea, Republic of", "Congo - Kinshasa") are dropped; every name with
     an apostrophe is given with both the straight and the curly one. The hand-kept exceptions, each

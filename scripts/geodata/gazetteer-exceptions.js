@@ -30,6 +30,7 @@ export const LEFT_OUT = {
 	Poles: 'as "Pole"',
 	Victoria:
 		'capital of the Seychelles, but also an Australian state, a Canadian city and a first name',
+	Stanley: 'capital of the Falkland Islands, but mostly a first name and a surname in news copy',
 	Male: 'capital of the Maldives without its accent: an ordinary English word ("Malé" is kept)',
 	Jerusalem:
 		'its status is disputed (claimed as capital by Israel and Palestine); a briefing decides what it stands for',
@@ -134,6 +135,14 @@ export const EXTRA = {
 		reason: 'the demonym (world-countries gives "Djibouti", the name, as its demonym)'
 	},
 	PHL: { terms: ['Philippine'], reason: 'the adjective' },
+	MDV: {
+		terms: ['Maldivian', 'Maldivians'],
+		reason: 'the usual spelling (world-countries has "Maldivan")'
+	},
+	CPV: {
+		terms: ['Cabo Verde', 'Cape Verdean', 'Cape Verdeans'],
+		reason: 'its official short name; the usual demonym (world-countries has "Cape Verdian")'
+	},
 	XKX: {
 		terms: ['Kosovo', 'Republic of Kosovo', 'Kosovar', 'Kosovars', 'Pristina', 'Prishtina'],
 		reason: 'user-assigned code; no source lists it with ISO codes'
@@ -154,12 +163,15 @@ export const EXTRA = {
 };
 
 /**
- * Plurals of demonyms: the rule adds "s" except after -ese, -ss, -sh, -ch, -z and -y ("Chinese",
- * "Swiss", "British", "Dutch", "Kirghiz", "Malagasy"). These override it; `null` means none.
+ * Plurals of demonyms: the rule adds "s" except after -ese, -s, -sh, -ch, -z and -y ("Chinese",
+ * "Swiss", "Seychellois", "British", "Dutch", "Kirghiz", "Malagasy"); "-man" becomes "-men". These
+ * override it; `null` means none.
  * @type {Record<string, string | null>}
  */
 export const PLURAL = {
 	German: 'Germans',
+	Vatican: null,
+	Greenlandic: null,
 	Burkinabe: null,
 	Motswana: null,
 	Mosotho: null,
@@ -220,8 +232,9 @@ export const NOT_A_COUNTRY = [
 ];
 
 /**
- * Capitals whose French name differs from the English one (the others are the same in French:
- * Berlin, Budapest, Kyiv...). Hand-kept: no source in the build has French city names.
+ * Capitals in French, where the French name differs from world-countries' English one (any other
+ * capital is taken as written in English: Berlin, Budapest, Kyiv...). Hand-kept: no source in the
+ * build has French city names. An empty list keeps the English name out too (see LEFT_OUT).
  * @type {Record<string, string[]>}
  */
 export const FR_CAPITALS = {
@@ -245,13 +258,10 @@ export const FR_CAPITALS = {
 	IDN: ['Djakarta', 'Jakarta'],
 	IRN: ['Téhéran'],
 	IRQ: ['Bagdad'],
-	ITA: ['Rome'],
-	KAZ: ['Astana'],
 	KGZ: ['Bichkek'],
 	KOR: ['Séoul'],
 	KWT: ['Koweït'],
 	LBN: ['Beyrouth'],
-	LTU: ['Vilnius'],
 	MDA: ['Chișinău', 'Chisinau'],
 	MEX: ['Mexico'],
 	MNG: ['Oulan-Bator'],
@@ -260,7 +270,6 @@ export const FR_CAPITALS = {
 	PHL: ['Manille'],
 	POL: ['Varsovie'],
 	PRT: ['Lisbonne'],
-	PRK: ['Pyongyang'],
 	ROU: ['Bucarest'],
 	RUS: ['Moscou'],
 	SAU: ['Riyad'],
@@ -269,7 +278,6 @@ export const FR_CAPITALS = {
 	TCD: ['N’Djaména', "N'Djaména"],
 	TJK: ['Douchanbé'],
 	TKM: ['Achgabat'],
-	TUN: ['Tunis'],
 	UKR: ['Kyiv', 'Kiev'],
 	USA: ['Washington'],
 	UZB: ['Tachkent'],
@@ -282,7 +290,9 @@ export const FR_CAPITALS = {
 	PSE: ['Ramallah'],
 	SGP: ['Singapour'],
 	MLT: ['La Valette'],
-	SYC: []
+	SYC: [],
+	FLK: [],
+	VAT: []
 };
 
 /**
@@ -313,5 +323,9 @@ export const FR_LEFT_OUT = {
 	Corée: 'the two Koreas',
 	Macédoine: 'also the Greek region',
 	Bruxelles: 'usually the European Union (see LEFT_OUT "Brussels")',
-	Jérusalem: 'disputed status (see LEFT_OUT "Jerusalem")'
+	Jérusalem: 'disputed status (see LEFT_OUT "Jerusalem")',
+	Malouin: 'the Falkland Islanders, but first the people of Saint-Malo',
+	Malouins: 'as "Malouin"',
+	malouin: 'as "Malouin"',
+	malouins: 'as "Malouin"'
 };

@@ -64,7 +64,7 @@ const apostrophes = (name) =>
  */
 export function englishPlural(word) {
 	if (word in PLURAL) return PLURAL[word];
-	if (/(ese|ss|sh|ch|z|y)$/.test(word)) return null;
+	if (/(ese|s|sh|ch|z|y)$/.test(word)) return null;
 	if (/man$/.test(word)) return word.replace(/man$/, 'men');
 	return `${word}s`;
 }
@@ -124,7 +124,7 @@ export function buildGazetteer(basemap) {
 			const people = iso3 in NO_DEMONYM ? undefined : wc.demonyms;
 			const demonyms = [people?.eng?.m, people?.eng?.f]
 				.filter(Boolean)
-				.flatMap((/** @type {string} */ d) => d.split(', '));
+				.flatMap((/** @type {string} */ d) => d.split(/, | or /));
 			for (const d of demonyms) {
 				// world-countries gives Djibouti's name as its demonym: not a demonym.
 				if (d === wc.name.common) continue;
