@@ -97,7 +97,7 @@ function escapeForPattern(term: string): string {
 
 /**
  * Compiles the terms once into a function that finds mentions in any text; passages use it over
- * every paragraph, so the pattern of a few hundred names is not rebuilt for each one.
+ * every paragraph, so the pattern of about a thousand names is not rebuilt for each one.
  */
 export function mentionFinder(
 	terms: ReadonlyMap<string, readonly string[]>
