@@ -163,6 +163,7 @@ export function generate({ root = ROOT, log = () => {} } = {}) {
 		world.countries.map((c) => ({ iso3: c.props.iso3, iso2: c.props.iso2 }))
 	);
 	files.set('geodata/gazetteer.json', gazetteer.text);
+	files.set('geodata/gazetteer-fr.json', gazetteer.frText);
 	files.set(
 		'geodata/labels.geojson',
 		featureCollectionText(
@@ -456,19 +457,19 @@ function sourcesMarkdown({
 				'i18n-iso-countries (npm)',
 				'7.x',
 				'MIT',
-				'ISO numeric -> alpha-2 / alpha-3 codes; English and French country names in `gazetteer.json`'
+				'ISO numeric -> alpha-2 / alpha-3 codes; English and French country names in `gazetteer*.json`'
 			],
 			[
 				"CLDR region names through Node's `Intl.DisplayNames`",
 				"Node's ICU",
 				'Unicode licence',
-				'country names (`names.json`; English and French names in `gazetteer.json`)'
+				'country names (`names.json`; English and French names in `gazetteer*.json`)'
 			],
 			[
 				'[world-countries](https://github.com/mledoze/countries) (npm) by Mohammed Le Doze',
 				gazetteer.wcVersion,
 				'[ODbL 1.0](https://opendatacommons.org/licenses/odbl/1-0/)',
-				'`gazetteer.json`: common and official names, English and French demonyms, capitals'
+				'`gazetteer*.json`: common and official names, English and French demonyms, capitals'
 			]
 		]
 	);
@@ -519,7 +520,11 @@ function sourcesMarkdown({
 			['`names.json`', 'the name of every country of world.geojson by ISO alpha-3, sorted by name'],
 			[
 				'`gazetteer.json`',
-				'`{ notACountry: [phrase], en: { ISO3: [name] }, fr: { ISO3: [name] } }`: the words that name each country (see 14)'
+				'`{ notACountry: [phrase], en: { ISO3: [name] } }`: the words that name each country in English (see 14)'
+			],
+			[
+				'`gazetteer-fr.json`',
+				'`{ ISO3: [name] }`: the same in French, loaded only for a French briefing (see 14)'
 			]
 		]
 	);
@@ -644,7 +649,7 @@ ${routeTable.replace(/^/gm, '    ')}
 
 ${distanceTable.replace(/^/gm, '    ')}
 
-14. **Gazetteer** (\`gazetteer.json\`, read by \`src/lib/briefing/gazetteer.ts\`): the words that name
+14. **Gazetteer** (\`gazetteer.json\` and \`gazetteer-fr.json\`, read by \`src/lib/briefing/gazetteer.ts\`): the words that name
     each of ${gazetteer.countries} countries and territories, every code of world.geojson plus the UN member states
     and the Vatican too small for it (${gazetteer.extras.join(', ')}), which an article may
     name but a briefing cannot list; ${gazetteer.en} English and ${gazetteer.fr} French names in all

@@ -5,7 +5,8 @@
 //   - demonyms, their plurals (by rule) and capitals: world-countries;
 //   - French: CLDR's French names, world-countries' French translations and demonyms;
 // then the hand-kept exceptions of gazetteer-exceptions.js, each with its reason.
-// The result, geodata/gazetteer.json, is read by src/lib/briefing/gazetteer.ts.
+// The result, geodata/gazetteer.json (English) and geodata/gazetteer-fr.json (French), is read by
+// src/lib/briefing/gazetteer.ts.
 
 import { createRequire } from 'node:module';
 import countries from 'i18n-iso-countries';
@@ -81,7 +82,7 @@ function frenchForms(word) {
 
 /**
  * @param {{ iso3: string, iso2: string | null }[]} basemap the basemap's countries
- * @returns {{ text: string, en: Record<string, string[]>, fr: Record<string, string[]>, extras: string[], stats: { countries: number, en: number, fr: number } }}
+ * @returns {{ text: string, frText: string, en: Record<string, string[]>, fr: Record<string, string[]>, extras: string[], stats: { countries: number, en: number, fr: number } }}
  */
 export function buildGazetteer(basemap) {
 	const byCode = new Map(WORLD.map((c) => [c.cca3, c]));
@@ -194,11 +195,15 @@ export function buildGazetteer(basemap) {
 		Object.entries(t)
 			.map(([iso3, names]) => `${JSON.stringify(iso3)}:${JSON.stringify(names)}`)
 			.join(',\n');
-	const text = `{"notACountry":${JSON.stringify(NOT_A_COUNTRY)},\n"en":{\n${line(enTable)}\n},\n"fr":{\n${line(frTable)}\n}}\n`;
+	// English, which every briefing uses today, and French apart, so the app loads French only for
+	// a French briefing.
+	const text = `{"notACountry":${JSON.stringify(NOT_A_COUNTRY)},\n"en":{\n${line(enTable)}\n}}\n`;
+	const frText = `{\n${line(frTable)}\n}\n`;
 	const count = (/** @type {Record<string,string[]>} */ t) =>
 		Object.values(t).reduce((n, names) => n + names.length, 0);
 	return {
 		text,
+		frText,
 		en: enTable,
 		fr: frTable,
 		extras: extras.map((e) => e.iso3).sort(),

@@ -29,9 +29,6 @@ export const BASEMAP_COUNTRIES: ReadonlySet<string> = new Set(Object.keys(names)
  */
 export const GAZETTEER: Readonly<Record<string, readonly string[]>> = gazetteer.en;
 
-/** The same table in French ("Russie", "Moscou", "États-Unis"), from the same sources. */
-export const GAZETTEER_FR: Readonly<Record<string, readonly string[]>> = gazetteer.fr;
-
 /**
  * Phrases that contain a country's name but name no country ("New Guinea", "Gulf of Guinea",
  * "Indian Ocean", "Jordan River"): matched as wholes, so the name inside them is not a mention,
@@ -39,14 +36,21 @@ export const GAZETTEER_FR: Readonly<Record<string, readonly string[]>> = gazette
  */
 export const NOT_A_COUNTRY: readonly string[] = gazetteer.notACountry;
 
+/** A gazetteer: names per ISO alpha-3 code. */
+export type Gazetteer = Readonly<Record<string, readonly string[]>>;
+
 /**
  * The built-in table for a language code ("fr", "fr-FR"): French for French, English otherwise.
- * Briefings have no language field yet, so the app uses English; a French briefing will pick its
- * table through this. French names carry no article: "Russie" is found in "la Russie", "de
- * Russie" and "en Russie" alike, "États-Unis" in "les États-Unis" and "aux États-Unis".
+ * The French table (geodata/gazetteer-fr.json, from the same sources) is loaded only when asked
+ * for, so an English briefing does not carry it. Briefings have no language field yet, so the app
+ * uses English; a French briefing will pick its table through this. French names carry no
+ * article: "Russie" is found in "la Russie", "de Russie" and "en Russie" alike, "États-Unis" in
+ * "les États-Unis" and "aux États-Unis", and demonyms come as nouns and lower-case adjectives
+ * ("les Russes", "les forces russes").
  */
-export function gazetteerFor(language: string): Readonly<Record<string, readonly string[]>> {
-	return language.toLowerCase().split(/[-_]/)[0] === 'fr' ? GAZETTEER_FR : GAZETTEER;
+export async function gazetteerFor(language: string): Promise<Gazetteer> {
+	if (language.toLowerCase().split(/[-_]/)[0] !== 'fr') return GAZETTEER;
+	return (await import('../../../geodata/gazetteer-fr.json')).default;
 }
 
 /** The built-in names of a country; empty for a code the table does not know. */
