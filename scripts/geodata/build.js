@@ -540,6 +540,12 @@ ${sourceTable}
 Crimea: Ukrainian territory occupied by Russia since 2014 (UN General Assembly resolution 68/262,
 27 March 2014).
 
+\`gazetteer.json\` and \`gazetteer-fr.json\` contain information from world-countries
+(https://github.com/mledoze/countries, © Mohammed Le Doze and contributors), which is made
+available under the Open Database License (ODbL) 1.0, https://opendatacommons.org/licenses/odbl/1.0/.
+They are a derived database: changes are the build of step 14 and the hand-kept exceptions of
+\`scripts/geodata/gazetteer-exceptions.js\`; both files are offered under the same licence.
+
 ## Files
 
 ${fileTable}

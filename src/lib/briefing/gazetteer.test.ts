@@ -369,6 +369,9 @@ describe('the whole world', () => {
 	it('keeps Georgia, Jordan and Chad, which a briefing can remove where they mean something else', () => {
 		expect(find('Georgia, Jordan and Chad')).toEqual(['GEO:Georgia', 'JOR:Jordan', 'TCD:Chad']);
 		expect(find('the Jordan River, the River Jordan, Washington State')).toEqual([]);
+		expect(find('the Indian Ocean, New Mexico, American Samoa; Indian troops')).toEqual([
+			'IND:Indian'
+		]);
 		const t = termsFor({
 			countries: [country('GEO', [], ['Georgia']), country('TCD', [], ['Chad'])]
 		});
