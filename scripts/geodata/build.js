@@ -14,6 +14,7 @@ import { DECIMALS, normalizeGeometry } from './rings.js';
 import { countryGeometries, countryProps, splitCrimea, toGeoJSON } from './topology.js';
 import { MAINLAND, MAX_LAT, WIDE_DEG, labelPoints, mainlandBounds } from './bounds.js';
 import { borderZone, sharedBorder } from './zone.js';
+import { buildGazetteer } from './gazetteer.js';
 import { checkTroopNotes, defaultTroopNotes, troopFeatures } from './troops.js';
 import {
 	contactLineFeature,
@@ -157,6 +158,12 @@ export function generate({ root = ROOT, log = () => {} } = {}) {
 		.sort((a, b) => String(a[1]).localeCompare(String(b[1]), 'en'))
 		.map(([iso3, name]) => `${JSON.stringify(iso3)}:${JSON.stringify(name)}`);
 	files.set('geodata/names.json', `{\n${names.join(',\n')}\n}\n`);
+	// The gazetteer (which words name which country), for these countries and a few micro-states.
+	const gazetteer = buildGazetteer(
+		world.countries.map((c) => ({ iso3: c.props.iso3, iso2: c.props.iso2 }))
+	);
+	files.set('geodata/gazetteer.json', gazetteer.text);
+	files.set('geodata/gazetteer-fr.json', gazetteer.frText);
 	files.set(
 		'geodata/labels.geojson',
 		featureCollectionText(
@@ -298,6 +305,11 @@ export function generate({ root = ROOT, log = () => {} } = {}) {
 			notesFrom,
 			zoneNotes,
 			worldCount: world.countries.length,
+			gazetteer: {
+				...gazetteer.stats,
+				extras: gazetteer.extras,
+				wcVersion: readJson(join(root, 'node_modules/world-countries/package.json')).version
+			},
 			asOf,
 			articleFile: relative(root, articlePath),
 			paragraphCount: paragraphs.length,
@@ -342,7 +354,8 @@ export function budgetReport(sizes) {
 
 /**
  * @param {{ atlasVersion: string, sizes: { path: string, raw: number, gzip: number }[], notesFrom: string,
- *   zoneNotes: string[], worldCount: number, asOf: string, articleFile: string, paragraphCount: number,
+ *   zoneNotes: string[], worldCount: number,
+ *   gazetteer: { countries: number, en: number, fr: number, extras: string[], wcVersion: string }, asOf: string, articleFile: string, paragraphCount: number,
  *   places: Record<string, unknown>[], skipped: string[], route: Record<string, unknown>[],
  *   npoints: number, distances: { from: string, to: string, toName: string, km: number,
  *   nearest: [number, number], onUkraineBorder: boolean }[], contactTowns: string }} o
@@ -353,6 +366,7 @@ function sourcesMarkdown({
 	notesFrom,
 	zoneNotes,
 	worldCount,
+	gazetteer,
 	asOf,
 	articleFile,
 	paragraphCount,
@@ -439,12 +453,23 @@ function sourcesMarkdown({
 				'paragraphs cited by `overlays/places.geojson` and `overlays/route.geojson`'
 			],
 			[`Troop notes: ${notesFrom}`, '-', 'project content', '`overlays/troops-*.geojson`'],
-			['i18n-iso-countries (npm)', '7.x', 'MIT', 'ISO numeric -> alpha-2 / alpha-3 codes'],
+			[
+				'i18n-iso-countries (npm)',
+				'7.x',
+				'MIT',
+				'ISO numeric -> alpha-2 / alpha-3 codes; English and French country names in `gazetteer*.json`'
+			],
 			[
 				"CLDR region names through Node's `Intl.DisplayNames`",
 				"Node's ICU",
 				'Unicode licence',
-				'country names'
+				'country names (`names.json`; English and French names in `gazetteer*.json`)'
+			],
+			[
+				'[world-countries](https://github.com/mledoze/countries) (npm) by Mohammed Le Doze',
+				gazetteer.wcVersion,
+				'[ODbL 1.0](https://opendatacommons.org/licenses/odbl/1-0/)',
+				'`gazetteer*.json`: common and official names, English and French demonyms, capitals'
 			]
 		]
 	);
@@ -492,7 +517,15 @@ function sourcesMarkdown({
 				"`{ ISO3: [west, south, east, north] }`, the mainland's camera bounds, every country of world.geojson"
 			],
 			['`labels.geojson`', 'one Point per country of world.geojson, `{ iso3, name }`'],
-			['`names.json`', 'the name of every country of world.geojson by ISO alpha-3, sorted by name']
+			['`names.json`', 'the name of every country of world.geojson by ISO alpha-3, sorted by name'],
+			[
+				'`gazetteer.json`',
+				'`{ notACountry: [phrase], en: { ISO3: [name] } }`: the words that name each country in English (see 14)'
+			],
+			[
+				'`gazetteer-fr.json`',
+				'`{ ISO3: [name] }`: the same in French, loaded only for a French briefing (see 14)'
+			]
 		]
 	);
 	return `# geodata: sources, licences, changes
@@ -506,6 +539,12 @@ ${sourceTable}
 
 Crimea: Ukrainian territory occupied by Russia since 2014 (UN General Assembly resolution 68/262,
 27 March 2014).
+
+\`gazetteer.json\` and \`gazetteer-fr.json\` contain information from world-countries
+(https://github.com/mledoze/countries, © Mohammed Le Doze and contributors), which is made
+available under the Open Database License (ODbL) 1.0, https://opendatacommons.org/licenses/odbl/1.0/.
+They are a derived database: changes are the build of step 14 and the hand-kept exceptions of
+\`scripts/geodata/gazetteer-exceptions.js\`; both files are offered under the same licence.
 
 ## Files
 
@@ -615,6 +654,25 @@ ${routeTable.replace(/^/gm, '    ')}
     Belarus.
 
 ${distanceTable.replace(/^/gm, '    ')}
+
+14. **Gazetteer** (\`gazetteer.json\` and \`gazetteer-fr.json\`, read by \`src/lib/briefing/gazetteer.ts\`): the words that name
+    each of ${gazetteer.countries} countries and territories, every code of world.geojson plus the UN member states
+    and the Vatican too small for it (${gazetteer.extras.join(', ')}), which an article may
+    name but a briefing cannot list; ${gazetteer.en} English and ${gazetteer.fr} French names in all
+    (French adjectives also in lower case). Built by \`scripts/geodata/gazetteer.js\`, not typed:
+    short and long names from CLDR (\`Intl.DisplayNames\`, long and short styles) and
+    i18n-iso-countries, common and official names, demonyms (English plurals by rule: add "s" except
+    after -ese, -s, -sh, -ch, -z, -y) and capitals from world-countries ${gazetteer.wcVersion}; French
+    names from CLDR, i18n-iso-countries and world-countries' French translations and demonyms.
+    Inverted or annotated forms ("Korea, Republic of", "Congo - Kinshasa") are dropped; every name with
+    an apostrophe is given with both the straight and the curly one. The hand-kept exceptions, each
+    with its reason, are in \`scripts/geodata/gazetteer-exceptions.js\`: names left out ("America",
+    "Macedonia", "Congo", "Korea", "Brussels"...), alternates and former capitals added ("Ivory Coast",
+    "Burma", "Swaziland", "Holland", "DRC", "Kiev"...), ambiguities kept on purpose ("Georgia",
+    "Jordan", "Chad"), phrases that name no country ("New Guinea", "Gulf of Guinea"), codes without a
+    demonym, and French capital names (no source here has them). The build fails if a name would
+    belong to two countries. Plain "Congo", "Korea" and "Macedonia" name nothing: a briefing adds them
+    to \`terms.add\` where it means one country. The names depend on Node's ICU (CLDR) version.
 
 ## Sizes (bytes; gzip level 9)
 

@@ -47,6 +47,15 @@ import {
 	thousands
 } from '../../scripts/geodata/overlays.js';
 import { FOCUS, generate } from '../../scripts/geodata/build.js';
+import { englishPlural } from '../../scripts/geodata/gazetteer.js';
+import worldCountries from 'world-countries';
+import {
+	EXTRA,
+	KEPT_AMBIGUOUS,
+	LEFT_OUT,
+	NO_DEMONYM,
+	NOT_A_COUNTRY
+} from '../../scripts/geodata/gazetteer-exceptions.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const GEO = join(ROOT, 'geodata');
@@ -100,6 +109,8 @@ describe('geodata files', () => {
 			'overlays/route.geojson',
 			'overlays/contact-line.geojson',
 			'distances.json',
+			'gazetteer.json',
+			'gazetteer-fr.json',
 			...FOCUS.map((iso3: string) => `countries/${iso3}.geojson`)
 		]) {
 			expect(existsSync(join(GEO, f)), f).toBe(true);
@@ -957,5 +968,163 @@ describe('names.json', () => {
 		const list = Object.values(names);
 		expect(list).toEqual([...list].sort((a, b) => a.localeCompare(b, 'en')));
 		expect(names.MKD).toBe('North Macedonia');
+	});
+});
+
+describe('gazetteer.json', () => {
+	const g = {
+		...(JSON.parse(read('gazetteer.json')) as {
+			notACountry: string[];
+			en: Record<string, string[]>;
+		}),
+		fr: JSON.parse(read('gazetteer-fr.json')) as Record<string, string[]>
+	};
+	const codes = world.features.map((f) => String(f.properties?.iso3));
+
+	it('gives every code of the basemap a name, in English and in French', () => {
+		expect(codes).toHaveLength(177);
+		for (const iso3 of codes) {
+			expect(g.en[iso3]?.length, iso3).toBeGreaterThan(0);
+			expect(g.fr[iso3]?.length, iso3).toBeGreaterThan(0);
+		}
+		expect(Object.keys(g.fr)).toEqual(Object.keys(g.en));
+	});
+
+	it('gives every code of the basemap a demonym, or a documented reason for none', () => {
+		// The demonym is world-countries' (the source), or for the three codes it lacks (Kosovo,
+		// Northern Cyprus, Somaliland) the hand-kept one.
+		const byHand: Record<string, string> = {
+			XKX: 'Kosovar',
+			CYN: 'Turkish Cypriot',
+			SOL: 'Somalilander',
+			DJI: 'Djiboutian'
+		};
+		const without: string[] = [];
+		for (const iso3 of codes) {
+			const wc = worldCountries.find((c) => c.cca3 === (iso3 === 'XKX' ? 'UNK' : iso3));
+			const demonym = byHand[iso3] ?? wc?.demonyms?.eng?.m.split(', ')[0];
+			if (!demonym || !g.en[iso3]!.includes(demonym)) without.push(iso3);
+		}
+		expect(without.sort()).toEqual(Object.keys(NO_DEMONYM).sort());
+		for (const reason of Object.values(NO_DEMONYM)) expect(reason.length).toBeGreaterThan(20);
+		// And every documented exception is one: no code in NO_DEMONYM has a world-countries
+		// demonym left in the table.
+		expect(g.en.USA).not.toContain('American');
+		expect(g.en.ATF).not.toContain('French');
+		expect(g.en.COD).not.toContain('Congolese');
+	});
+
+	it('gives each name to one country only, in each language', () => {
+		for (const lang of ['en', 'fr'] as const) {
+			const owner = new Map<string, string>();
+			for (const [iso3, names] of Object.entries(g[lang])) {
+				for (const n of names) {
+					expect(owner.get(n), `${lang} "${n}": ${owner.get(n)} and ${iso3}`).toBeUndefined();
+					owner.set(n, iso3);
+				}
+			}
+		}
+	});
+
+	it('leaves out every name of LEFT_OUT, unless a hand-kept entry puts it back', () => {
+		const all = new Set(Object.values(g.en).flat());
+		const putBack = new Set(Object.values(EXTRA).flatMap((e) => e.terms));
+		for (const name of Object.keys(LEFT_OUT)) {
+			if (!putBack.has(name)) expect(all.has(name), name).toBe(false);
+		}
+		for (const name of ['America', 'Macedonia', 'Congo', 'Korea', 'Brussels', 'Jerusalem']) {
+			expect(all.has(name), name).toBe(false);
+		}
+		// "Dominican" is put back, for the Dominican Republic only.
+		expect(g.en.DOM).toContain('Dominican');
+		expect(g.en.DMA).not.toContain('Dominican');
+	});
+
+	it('documents every kept ambiguity, and keeps it', () => {
+		for (const [name, iso3] of [
+			['Georgia', 'GEO'],
+			['Jordan', 'JOR'],
+			['Chad', 'TCD'],
+			['Niger', 'NER'],
+			['Guinea', 'GIN'],
+			['Sudan', 'SDN'],
+			['Dominica', 'DMA']
+		] as const) {
+			expect(KEPT_AMBIGUOUS[name], name).toBeTruthy();
+			expect(g.en[iso3], name).toContain(name);
+		}
+		expect(g.notACountry).toEqual(NOT_A_COUNTRY);
+		expect(g.notACountry).toEqual(expect.arrayContaining(['New Guinea', 'Gulf of Guinea']));
+	});
+
+	it('has the alternates news uses, and former capital names', () => {
+		const has: [string, string][] = [
+			['CIV', 'Ivory Coast'],
+			['CIV', 'Côte d’Ivoire'],
+			['CIV', "Côte d'Ivoire"],
+			['TUR', 'Turkey'],
+			['TUR', 'Türkiye'],
+			['MMR', 'Burma'],
+			['MMR', 'Rangoon'],
+			['SWZ', 'Swaziland'],
+			['SWZ', 'Eswatini'],
+			['CZE', 'Czech Republic'],
+			['CZE', 'Czechia'],
+			['NLD', 'Holland'],
+			['COD', 'DRC'],
+			['COD', 'Democratic Republic of the Congo'],
+			['COG', 'Republic of the Congo'],
+			['KOR', 'South Korea'],
+			['PRK', 'North Korea'],
+			['UKR', 'Kiev'],
+			['KAZ', 'Nur-Sultan'],
+			['IRN', 'Iran'],
+			['IRN', 'Tehran'],
+			['BEN', 'Benin'],
+			['TCD', 'Chad'],
+			['TCD', 'Chadian'],
+			['TCD', 'Chadians'],
+			['RUS', 'Russian Federation']
+		];
+		for (const [iso3, name] of has) expect(g.en[iso3], `${iso3} ${name}`).toContain(name);
+	});
+
+	it('makes plurals by rule, with the hand-kept exceptions', () => {
+		expect(englishPlural('Iranian')).toBe('Iranians');
+		expect(englishPlural('German')).toBe('Germans');
+		expect(englishPlural('Chinese')).toBeNull();
+		expect(englishPlural('Swiss')).toBeNull();
+		expect(englishPlural('British')).toBeNull();
+		expect(englishPlural('Dutch')).toBeNull();
+		expect(englishPlural('Thai')).toBe('Thais');
+		expect(englishPlural('Motswana')).toBeNull();
+	});
+
+	it('has French names and capitals', () => {
+		const has: [string, string][] = [
+			['RUS', 'Russie'],
+			['RUS', 'Moscou'],
+			['RUS', 'russe'],
+			['RUS', 'Russes'],
+			['USA', 'États-Unis'],
+			['GBR', 'Royaume-Uni'],
+			['GBR', 'Londres'],
+			['CHN', 'Pékin'],
+			['DEU', 'Allemagne'],
+			['DEU', 'allemandes'],
+			['COD', 'RDC'],
+			['CIV', 'Côte d’Ivoire'],
+			['TCD', 'Tchad']
+		];
+		for (const [iso3, name] of has) expect(g.fr[iso3], `${iso3} ${name}`).toContain(name);
+		expect(Object.values(g.fr).flat()).not.toContain('Congo');
+	});
+
+	it('stays compact: the English table, which every page loads, under 8 KB gzip', () => {
+		const text = read('gazetteer.json');
+		expect(Buffer.byteLength(text)).toBeLessThan(25_000);
+		expect(gzipSync(text, { level: 9 }).length).toBeLessThan(8_000);
+		const fr = read('gazetteer-fr.json');
+		expect(gzipSync(fr, { level: 9 }).length).toBeLessThan(12_000);
 	});
 });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { BASEMAP_COUNTRIES, findMentions, GAZETTEER, termsFor, type Mention } from './gazetteer';
+import {
+	BASEMAP_COUNTRIES,
+	findMentions,
+	GAZETTEER,
+	gazetteerFor,
+	mentionFinder,
+	termsFor,
+	type Mention
+} from './gazetteer';
 
 const builtIns = new Map(Object.entries(GAZETTEER));
 
@@ -10,6 +18,9 @@ function terms(extra: Record<string, string[]> = {}): Map<string, readonly strin
 	}
 	return map;
 }
+
+// The French table, as the app loads it.
+const frTable = await gazetteerFor('fr');
 
 const words = (ms: Mention[]) => ms.map((m) => `${m.iso3}:${m.term}`);
 
@@ -25,15 +36,41 @@ describe('the built-in gazetteer', () => {
 		}
 	});
 
-	it('names countries of the basemap, but for six states too small for it', () => {
+	it('names every country of the basemap, and the UN member states too small for it', () => {
 		expect(BASEMAP_COUNTRIES.size).toBe(177);
+		for (const iso3 of BASEMAP_COUNTRIES) expect(GAZETTEER[iso3]?.length, iso3).toBeGreaterThan(0);
+		// The hand-typed table knew six micro-states (AND, LIE, MLT, MCO, SMR, VAT); the generated one
+		// knows every UN member state the 1:110m basemap cannot draw, and the Vatican.
 		expect(Object.keys(GAZETTEER).filter((iso3) => !BASEMAP_COUNTRIES.has(iso3))).toEqual([
 			'AND',
+			'ATG',
+			'BHR',
+			'BRB',
+			'COM',
+			'CPV',
+			'DMA',
+			'FSM',
+			'GRD',
+			'KIR',
+			'KNA',
+			'LCA',
 			'LIE',
-			'MLT',
 			'MCO',
+			'MDV',
+			'MHL',
+			'MLT',
+			'MUS',
+			'NRU',
+			'PLW',
+			'SGP',
 			'SMR',
-			'VAT'
+			'STP',
+			'SYC',
+			'TON',
+			'TUV',
+			'VAT',
+			'VCT',
+			'WSM'
 		]);
 	});
 
@@ -118,7 +155,10 @@ describe('findMentions', () => {
 	});
 
 	it('needs word boundaries on both sides, Unicode-aware', () => {
-		expect(findMentions('Somalia and Belarussian and Frenchness', terms())).toEqual([]);
+		// "Somalia" is Somalia (the table knows it now), never "Mali" inside it.
+		expect(words(findMentions('Somalia and Belarussian and Frenchness', terms()))).toEqual([
+			'SOM:Somalia'
+		]);
 		expect(words(findMentions('“Ukraine”, (Mali)—Moscow', terms()))).toEqual([
 			'UKR:Ukraine',
 			'MLI:Mali',
@@ -166,15 +206,15 @@ describe('findMentions', () => {
 	});
 });
 
-describe('termsFor', () => {
-	const country = (iso3: string, add: string[], remove: string[]) => ({
-		iso3,
-		roles: [],
-		terms: { add, remove },
-		passages: { add: [], remove: [] },
-		related: []
-	});
+const country = (iso3: string, add: string[], remove: string[]) => ({
+	iso3,
+	roles: [],
+	terms: { add, remove },
+	passages: { add: [], remove: [] },
+	related: []
+});
 
+describe('termsFor', () => {
 	it('merges the built-ins with terms.add, minus terms.remove', () => {
 		const t = termsFor({ countries: [country('RUS', ['Kremlin', 'Putin'], ['Moscow'])] });
 		expect(t.get('RUS')).toEqual([
@@ -190,7 +230,241 @@ describe('termsFor', () => {
 	});
 
 	it('accepts a listed country the gazetteer does not know', () => {
-		const t = termsFor({ countries: [country('XKX', ['Kosovo'], [])] });
-		expect(t.get('XKX')).toEqual(['Kosovo']);
+		// Every basemap code is known now (Kosovo too), so an unknown code stands in.
+		const t = termsFor({ countries: [country('ZZZ', ['Zed'], [])] });
+		expect(t.get('ZZZ')).toEqual(['Zed']);
+	});
+});
+
+describe('the whole world', () => {
+	const find = (text: string) => words(findMentions(text, terms()));
+
+	it('knows the countries the hand-typed table missed, with demonyms and capitals', () => {
+		expect(find('Iran, Benin and Chad; Iranians in Tehran, Beninese in Porto-Novo')).toEqual([
+			'IRN:Iran',
+			'BEN:Benin',
+			'TCD:Chad',
+			'IRN:Iranians',
+			'IRN:Tehran',
+			'BEN:Beninese',
+			'BEN:Porto-Novo'
+		]);
+		expect(find("Chadian troops left N’Djamena and N'Djamena")).toEqual([
+			'TCD:Chadian',
+			'TCD:N’Djamena',
+			"TCD:N'Djamena"
+		]);
+	});
+
+	it('finds the common alternates', () => {
+		expect(
+			find(
+				'Ivory Coast, Turkey, Burma, Swaziland, the Czech Republic, Holland, the DRC and South Korea'
+			)
+		).toEqual([
+			'CIV:Ivory Coast',
+			'TUR:Turkey',
+			'MMR:Burma',
+			'SWZ:Swaziland',
+			'CZE:Czech Republic',
+			'NLD:Holland',
+			'COD:DRC',
+			'KOR:South Korea'
+		]);
+		expect(find('Côte d’Ivoire, Türkiye, Myanmar, Eswatini, Czechia, the Netherlands')).toEqual([
+			'CIV:Côte d’Ivoire',
+			'TUR:Türkiye',
+			'MMR:Myanmar',
+			'SWZ:Eswatini',
+			'CZE:Czechia',
+			'NLD:Netherlands'
+		]);
+		expect(find('from Kiev and Kyiv, Rangoon and Nur-Sultan')).toEqual([
+			'UKR:Kiev',
+			'UKR:Kyiv',
+			'MMR:Rangoon',
+			'KAZ:Nur-Sultan'
+		]);
+	});
+
+	it('never finds Niger inside Nigeria or Nigerian', () => {
+		expect(find('Nigeria and Nigerian troops, Nigerians, Niger and Nigerien troops')).toEqual([
+			'NGA:Nigeria',
+			'NGA:Nigerian',
+			'NGA:Nigerians',
+			'NER:Niger',
+			'NER:Nigerien'
+		]);
+		expect(find('Niger’s border')).toEqual(['NER:Niger']);
+	});
+
+	it('never counts Guinea-Bissau, Equatorial Guinea or Papua New Guinea also as Guinea', () => {
+		expect(
+			find(
+				'Guinea-Bissau, Equatorial Guinea, Papua New Guinea and Guinea; Bissau-Guinean and Guinean'
+			)
+		).toEqual([
+			'GNB:Guinea-Bissau',
+			'GNQ:Equatorial Guinea',
+			'PNG:Papua New Guinea',
+			'GIN:Guinea',
+			'GNB:Bissau-Guinean',
+			'GIN:Guinean'
+		]);
+		expect(find('Equatorial Guinean and Papua New Guinean officials')).toEqual([
+			'GNQ:Equatorial Guinean',
+			'PNG:Papua New Guinean'
+		]);
+		// The island and the gulf name no country.
+		expect(find('the island of New Guinea and the Gulf of Guinea')).toEqual([]);
+	});
+
+	it('tells the two Congos apart, and leaves a bare "Congo" to the briefing', () => {
+		expect(
+			find(
+				'the Democratic Republic of the Congo, the Republic of the Congo, the DRC, Congo-Brazzaville'
+			)
+		).toEqual([
+			'COD:Democratic Republic of the Congo',
+			'COG:Republic of the Congo',
+			'COD:DRC',
+			'COG:Congo-Brazzaville'
+		]);
+		expect(find('Kinshasa and Brazzaville')).toEqual(['COD:Kinshasa', 'COG:Brazzaville']);
+		expect(find('Congo and the Congolese')).toEqual([]);
+		const t = termsFor({ countries: [country('COD', ['Congo'], [])] });
+		expect(words(findMentions('Congo and the Republic of the Congo', t))).toEqual([
+			'COD:Congo',
+			'COG:Republic of the Congo'
+		]);
+	});
+
+	it('tells Sudan from South Sudan, Dominica from the Dominican Republic, the two Koreas', () => {
+		expect(find('South Sudan and Sudan; South Sudanese and Sudanese')).toEqual([
+			'SSD:South Sudan',
+			'SDN:Sudan',
+			'SSD:South Sudanese',
+			'SDN:Sudanese'
+		]);
+		expect(find('Dominica, the Dominican Republic, a Dominican')).toEqual([
+			'DMA:Dominica',
+			'DOM:Dominican Republic',
+			'DOM:Dominican'
+		]);
+		expect(find('North Korea, South Korea, North Korean, South Koreans, Korea, Korean')).toEqual([
+			'PRK:North Korea',
+			'KOR:South Korea',
+			'PRK:North Korean',
+			'KOR:South Koreans'
+		]);
+	});
+
+	it('reads "North Macedonia" as the country and a bare "Macedonia" as nothing', () => {
+		expect(find('North Macedonia, Skopje; Macedonia, Macedonian')).toEqual([
+			'MKD:North Macedonia',
+			'MKD:Skopje'
+		]);
+	});
+
+	it('keeps Georgia, Jordan and Chad, which a briefing can remove where they mean something else', () => {
+		expect(find('Georgia, Jordan and Chad')).toEqual(['GEO:Georgia', 'JOR:Jordan', 'TCD:Chad']);
+		expect(find('the Jordan River, the River Jordan, Washington State')).toEqual([]);
+		expect(find('the Indian Ocean, New Mexico, American Samoa; Indian troops')).toEqual([
+			'IND:Indian'
+		]);
+		const t = termsFor({
+			countries: [country('GEO', [], ['Georgia']), country('TCD', [], ['Chad'])]
+		});
+		expect(words(findMentions('Atlanta, Georgia; Chad Smith; Tbilisi', t))).toEqual([
+			'GEO:Tbilisi'
+		]);
+	});
+
+	it('lets a briefing make a blocked phrase its own term', () => {
+		const t = termsFor({ countries: [country('NGA', ['Niger Delta'], [])] });
+		expect(words(findMentions('the Niger Delta', t))).toEqual(['NGA:Niger Delta']);
+		expect(find('the Niger Delta')).toEqual([]);
+	});
+
+	it('keeps metonyms out: they stay per-briefing terms', () => {
+		const all = new Set([...Object.values(GAZETTEER), ...Object.values(frTable)].flat());
+		for (const m of [
+			'Kremlin',
+			'the Kremlin',
+			'Élysée',
+			'the Élysée',
+			'Downing Street',
+			'White House'
+		]) {
+			expect(all.has(m), m).toBe(false);
+		}
+	});
+});
+
+describe('French', () => {
+	const fr = () => new Map(Object.entries(frTable));
+	const find = (text: string) => words(findMentions(text, fr()));
+
+	it('picks the table by language code', async () => {
+		expect(await gazetteerFor('fr')).toBe(frTable);
+		expect(await gazetteerFor('fr-FR')).toBe(frTable);
+		expect(await gazetteerFor('FR_ca')).toBe(frTable);
+		expect(await gazetteerFor('en')).toBe(GAZETTEER);
+		expect(await gazetteerFor('de')).toBe(GAZETTEER);
+		expect(Object.keys(frTable)).toEqual(Object.keys(GAZETTEER));
+		expect(frTable.RUS).toContain('Russie');
+	});
+
+	it('finds country and capital names in French, whatever the article before them', () => {
+		expect(find('la Russie, Moscou, les États-Unis et aux États-Unis, en Russie')).toEqual([
+			'RUS:Russie',
+			'RUS:Moscou',
+			'USA:États-Unis',
+			'USA:États-Unis',
+			'RUS:Russie'
+		]);
+		expect(find('Londres, Pékin, Varsovie, le Royaume-Uni, l’Allemagne, Berlin')).toEqual([
+			'GBR:Londres',
+			'CHN:Pékin',
+			'POL:Varsovie',
+			'GBR:Royaume-Uni',
+			'DEU:Allemagne',
+			'DEU:Berlin'
+		]);
+	});
+
+	it('finds demonyms as nouns and as lower-case adjectives, with plurals', () => {
+		expect(find('les Russes et les forces russes, le président français')).toEqual([
+			'RUS:Russes',
+			'RUS:russes',
+			'FRA:français'
+		]);
+	});
+
+	it('handles the same ambiguities', () => {
+		expect(find('le Niger et le Nigeria, nigérien et nigérian')).toEqual([
+			'NER:Niger',
+			'NGA:Nigeria',
+			'NER:nigérien',
+			'NGA:nigérian'
+		]);
+		expect(find('la Guinée-Bissau, la Guinée équatoriale et la Guinée')).toEqual([
+			'GNB:Guinée-Bissau',
+			'GNQ:Guinée équatoriale',
+			'GIN:Guinée'
+		]);
+		expect(find('la RDC, le Congo, la Macédoine du Nord, la Macédoine, la Corée du Sud')).toEqual([
+			'COD:RDC',
+			'MKD:Macédoine du Nord',
+			'KOR:Corée du Sud'
+		]);
+	});
+
+	it('merges a briefing’s terms into the French table', () => {
+		const t = termsFor({ countries: [country('RUS', ['Kremlin'], ['Moscou'])] }, frTable);
+		expect(words(mentionFinder(t)('le Kremlin, Moscou et la Russie'))).toEqual([
+			'RUS:Kremlin',
+			'RUS:Russie'
+		]);
 	});
 });

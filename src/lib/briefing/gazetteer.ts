@@ -3,122 +3,55 @@
  * (country, short forms, demonyms, capital); anything story-specific, such as a leader's surname
  * or "the Kremlin", comes from the briefing's `terms.add`, so the code knows no story.
  */
+import gazetteer from '../../../geodata/gazetteer.json';
 import names from '../../../geodata/names.json';
 import type { Briefing } from './schema';
 
 /**
  * The countries the basemap draws (built by scripts/geodata into geodata/names.json, which the
- * map reads too): a briefing can list, relate, fit or concern only these. A few of the table's
- * countries below are too small for it (Andorra, Liechtenstein, Malta, Monaco, San Marino, the
- * Vatican): an article may name them, and the panel quotes it, but a briefing cannot list them.
+ * map reads too): a briefing can list, relate, fit or concern only these. The gazetteer also knows
+ * the UN member states too small for the 1:110m basemap (Andorra, Bahrain, Malta, Singapore, the
+ * Vatican...): an article may name them, and the panel quotes it, but a briefing cannot list them.
  */
 export const BASEMAP_COUNTRIES: ReadonlySet<string> = new Set(Object.keys(names));
 
 /**
- * Names per ISO 3166-1 alpha-3 code, matched case-sensitively on word boundaries. Plurals are
- * listed because "Russians" must not fall back to "Russian" + "s". Left out on purpose, because in
- * news copy they usually name something else: "Brussels" (the EU), "The Hague" (the courts),
- * "America"/"American" (also the continents), "Macedonia" (also a Greek region), "Pole(s)" (also
+ * Names per ISO 3166-1 alpha-3 code, matched case-sensitively on word boundaries, for every
+ * country and territory of the basemap and the micro-states above. Built by `npm run geodata`
+ * (scripts/geodata/gazetteer.js) from CLDR, i18n-iso-countries and world-countries: short and
+ * official names, alternates ("Ivory Coast", "Burma"), demonyms with their plurals (listed, because
+ * "Russians" must not fall back to "Russian" + "s"), capitals and former capital names ("Kiev").
+ * The hand-kept exceptions, each with its reason, are in scripts/geodata/gazetteer-exceptions.js:
+ * left out because in news copy they usually name something else or two countries at once are
+ * "Brussels" (the EU), "The Hague" (the courts), "America"/"American" (also the continents),
+ * "Macedonia" (also a Greek region), "Congo" and "Korea" (two countries each), "Pole(s)" (also
  * the geographic poles), and surnames of any kind.
  */
-export const GAZETTEER: Readonly<Record<string, readonly string[]>> = {
-	// The story's countries.
-	FRA: ['France', 'French', 'Frenchman', 'Frenchmen', 'Frenchwoman', 'Frenchwomen', 'Paris'],
-	RUS: ['Russia', 'Russian Federation', 'Russian', 'Russians', 'Moscow'],
-	UKR: ['Ukraine', 'Ukrainian', 'Ukrainians', 'Kyiv', 'Kiev'],
-	MLI: ['Mali', 'Malian', 'Malians', 'Bamako'],
-	HUN: ['Hungary', 'Hungarian', 'Hungarians', 'Budapest'],
-	SVN: ['Slovenia', 'Slovenian', 'Slovenians', 'Slovene', 'Slovenes', 'Ljubljana'],
-	GBR: [
-		'United Kingdom',
-		'UK',
-		'U.K.',
-		'Great Britain',
-		'Britain',
-		'British',
-		'Briton',
-		'Britons',
-		'England',
-		'Scotland',
-		'Wales',
-		'Northern Ireland',
-		'London'
-	],
-	USA: ['United States of America', 'United States', 'U.S.A.', 'USA', 'U.S.', 'US', 'Washington'],
-	BLR: ['Belarus', 'Belarusian', 'Belarusians', 'Minsk'],
+export const GAZETTEER: Readonly<Record<string, readonly string[]>> = gazetteer.en;
 
-	// The rest of Europe, for briefings about it and for neighbours an article names in passing.
-	ALB: ['Albania', 'Albanian', 'Albanians', 'Tirana'],
-	AND: ['Andorra', 'Andorran', 'Andorrans', 'Andorra la Vella'],
-	AUT: ['Austria', 'Austrian', 'Austrians', 'Vienna'],
-	BEL: ['Belgium', 'Belgian', 'Belgians'],
-	BIH: [
-		'Bosnia and Herzegovina',
-		'Bosnia-Herzegovina',
-		'Bosnia',
-		'Bosnian',
-		'Bosnians',
-		'Sarajevo'
-	],
-	BGR: ['Bulgaria', 'Bulgarian', 'Bulgarians', 'Sofia'],
-	HRV: ['Croatia', 'Croatian', 'Croatians', 'Croats', 'Zagreb'],
-	CYP: ['Cyprus', 'Cypriot', 'Cypriots', 'Nicosia'],
-	CZE: ['Czech Republic', 'Czechia', 'Czech', 'Czechs', 'Prague'],
-	DNK: ['Denmark', 'Danish', 'Danes', 'Copenhagen'],
-	EST: ['Estonia', 'Estonian', 'Estonians', 'Tallinn'],
-	FIN: ['Finland', 'Finnish', 'Finns', 'Helsinki'],
-	DEU: ['Germany', 'German', 'Germans', 'Berlin'],
-	GRC: ['Greece', 'Greek', 'Greeks', 'Athens'],
-	ISL: ['Iceland', 'Icelandic', 'Icelanders', 'Reykjavik', 'Reykjavík'],
-	IRL: ['Republic of Ireland', 'Ireland', 'Irish', 'Dublin'],
-	ITA: ['Italy', 'Italian', 'Italians', 'Rome'],
-	LVA: ['Latvia', 'Latvian', 'Latvians', 'Riga'],
-	LIE: ['Liechtenstein', 'Vaduz'],
-	LTU: ['Lithuania', 'Lithuanian', 'Lithuanians', 'Vilnius'],
-	LUX: ['Luxembourg', 'Luxembourgish', 'Luxembourger', 'Luxembourgers'],
-	MLT: ['Malta', 'Maltese', 'Valletta'],
-	MDA: ['Moldova', 'Moldovan', 'Moldovans', 'Chișinău', 'Chisinau'],
-	MCO: ['Monaco', 'Monegasque'],
-	MNE: ['Montenegro', 'Montenegrin', 'Montenegrins', 'Podgorica'],
-	NLD: ['Netherlands', 'Holland', 'Dutch', 'Amsterdam'],
-	MKD: ['North Macedonia', 'Skopje'],
-	NOR: ['Norway', 'Norwegian', 'Norwegians', 'Oslo'],
-	POL: ['Poland', 'Polish', 'Warsaw'],
-	PRT: ['Portugal', 'Portuguese', 'Lisbon'],
-	ROU: ['Romania', 'Romanian', 'Romanians', 'Bucharest'],
-	SMR: ['San Marino', 'Sammarinese'],
-	SRB: ['Serbia', 'Serbian', 'Serbians', 'Serbs', 'Belgrade'],
-	SVK: ['Slovakia', 'Slovak', 'Slovaks', 'Slovakian', 'Bratislava'],
-	ESP: ['Spain', 'Spanish', 'Spaniards', 'Madrid'],
-	SWE: ['Sweden', 'Swedish', 'Swedes', 'Stockholm'],
-	CHE: ['Switzerland', 'Swiss', 'Bern'],
-	VAT: ['Vatican City', 'Holy See'],
+/**
+ * Phrases that contain a country's name but name no country ("New Guinea", "Gulf of Guinea",
+ * "Indian Ocean", "Jordan River"): matched as wholes, so the name inside them is not a mention,
+ * unless a briefing makes one of them a term of its own.
+ */
+export const NOT_A_COUNTRY: readonly string[] = gazetteer.notACountry;
 
-	// Russia's other neighbours and the powers most often named beside it.
-	TUR: ['Türkiye', 'Turkey', 'Turkish', 'Turks', 'Ankara'],
-	GEO: ['Georgia', 'Georgian', 'Georgians', 'Tbilisi'],
-	ARM: ['Armenia', 'Armenian', 'Armenians', 'Yerevan'],
-	AZE: ['Azerbaijan', 'Azerbaijani', 'Azerbaijanis', 'Azeri', 'Baku'],
-	// The capital was called Nur-Sultan from 2019 to 2022, so both names occur in the period's news.
-	KAZ: ['Kazakhstan', 'Kazakh', 'Kazakhs', 'Astana', 'Nur-Sultan'],
-	CHN: ["People's Republic of China", 'People’s Republic of China', 'China', 'Chinese', 'Beijing'],
-	CAN: ['Canada', 'Canadian', 'Canadians', 'Ottawa'],
-	SYR: ['Syria', 'Syrian', 'Syrians', 'Damascus'],
-	LBY: ['Libya', 'Libyan', 'Libyans', 'Tripoli'],
+/** A gazetteer: names per ISO alpha-3 code. */
+export type Gazetteer = Readonly<Record<string, readonly string[]>>;
 
-	// Mali's neighbours, and the other states where the same mercenaries were reported.
-	DZA: ['Algeria', 'Algerian', 'Algerians', 'Algiers'],
-	NER: ['Niger', 'Nigerien', 'Nigeriens', 'Niamey'],
-	NGA: ['Nigeria', 'Nigerian', 'Nigerians', 'Abuja'],
-	BFA: ['Burkina Faso', 'Burkinabe', 'Burkinabè', 'Ouagadougou'],
-	CIV: ['Côte d’Ivoire', "Côte d'Ivoire", 'Ivory Coast', 'Ivorian', 'Ivorians', 'Yamoussoukro'],
-	GIN: ['Guinea', 'Guinean', 'Guineans', 'Conakry'],
-	GNB: ['Guinea-Bissau', 'Bissau'],
-	GNQ: ['Equatorial Guinea', 'Equatoguinean', 'Malabo'],
-	SEN: ['Senegal', 'Senegalese', 'Dakar'],
-	MRT: ['Mauritania', 'Mauritanian', 'Mauritanians', 'Nouakchott'],
-	CAF: ['Central African Republic', 'Bangui']
-};
+/**
+ * The built-in table for a language code ("fr", "fr-FR"): French for French, English otherwise.
+ * The French table (geodata/gazetteer-fr.json, from the same sources) is loaded only when asked
+ * for, so an English briefing does not carry it. Briefings have no language field yet, so the app
+ * uses English; a French briefing will pick its table through this. French names carry no
+ * article: "Russie" is found in "la Russie", "de Russie" and "en Russie" alike, "États-Unis" in
+ * "les États-Unis" and "aux États-Unis", and demonyms come as nouns and lower-case adjectives
+ * ("les Russes", "les forces russes").
+ */
+export async function gazetteerFor(language: string): Promise<Gazetteer> {
+	if (language.toLowerCase().split(/[-_]/)[0] !== 'fr') return GAZETTEER;
+	return (await import('../../../geodata/gazetteer-fr.json')).default;
+}
 
 /** The built-in names of a country; empty for a code the table does not know. */
 export function builtInTerms(iso3: string): readonly string[] {
@@ -138,9 +71,12 @@ export interface Mention {
  * knows (so a passing "Germany" is still found), plus each listed country's `terms.add`, minus
  * its `terms.remove`.
  */
-export function termsFor(briefing: Pick<Briefing, 'countries'>): Map<string, string[]> {
+export function termsFor(
+	briefing: Pick<Briefing, 'countries'>,
+	table: Readonly<Record<string, readonly string[]>> = GAZETTEER
+): Map<string, string[]> {
 	const terms = new Map<string, string[]>();
-	for (const [iso3, names] of Object.entries(GAZETTEER)) terms.set(iso3, [...names]);
+	for (const [iso3, names] of Object.entries(table)) terms.set(iso3, [...names]);
 	for (const country of briefing.countries) {
 		const removed = new Set(country.terms.remove);
 		const merged = [...(terms.get(country.iso3) ?? []), ...country.terms.add];
@@ -165,7 +101,7 @@ function escapeForPattern(term: string): string {
 
 /**
  * Compiles the terms once into a function that finds mentions in any text; passages use it over
- * every paragraph, so the pattern of a few hundred names is not rebuilt for each one.
+ * every paragraph, so the pattern of about a thousand names is not rebuilt for each one.
  */
 export function mentionFinder(
 	terms: ReadonlyMap<string, readonly string[]>
@@ -176,10 +112,13 @@ export function mentionFinder(
 		for (const name of names) if (name && !owner.has(name)) owner.set(name, iso3);
 	}
 	if (owner.size === 0) return () => [];
+	// A phrase that names no country is matched too (and then skipped), so the longer phrase
+	// hides the country's name inside it: "New Guinea" is not Guinea.
+	const blockers = NOT_A_COUNTRY.filter((phrase) => !owner.has(phrase));
 	// A regex alternation takes the first alternative that fits, not the longest, so listing the
 	// longest terms first makes "Russian" beat "Russia" and "United States" beat any part of it;
 	// scanning left to right then yields leftmost-longest, non-overlapping matches.
-	const alternatives = [...owner.keys()]
+	const alternatives = [...owner.keys(), ...blockers]
 		.sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0))
 		.map(escapeForPattern);
 	const pattern = new RegExp(

@@ -59,7 +59,7 @@ export interface CountryDossier {
 	otherRoles: ResolvedRole[];
 }
 
-// Finding mentions compiles a pattern of a few hundred names; a briefing is immutable once
+// Finding mentions compiles a pattern of about 1,100 names (some 9 ms); a briefing is immutable once
 // parsed, so each one is read once however many panels open. Each paragraph's mentions are kept
 // by country, so that a panel picks its own without going through everyone else's.
 const mentionCache = new WeakMap<ServedBriefing, Map<string, Mention[]>[]>();
