@@ -2,7 +2,8 @@ import { validateStyleMin, type SourceSpecification } from '@maplibre/maplibre-g
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SWATCHES } from '$lib/briefing/palette';
-import { parseServedBriefing, splitParagraphs } from '$lib/briefing/schema';
+import { parseServedBriefing } from '$lib/briefing/schema';
+import { splitParagraphs } from '$lib/briefing/text.js';
 import { MEASURE_SOURCE, OVERLAYS, measureLayers } from './overlays';
 import {
 	FINE_FROM_ZOOM,
