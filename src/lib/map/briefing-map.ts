@@ -37,7 +37,7 @@ import {
 import { GEODATA_URLS, MAINLAND_BOUNDS, type Bounds } from './geodata';
 import { measure, type LonLat, type Measurement } from './measure';
 import { MEASURE_SOURCE, measureLayers } from './overlays';
-import { patternImage, type PatternName } from './patterns';
+import { hasTexture, patternImage } from './patterns';
 import {
 	LABEL_SPACE_IMAGE,
 	OCCUPIED_PATTERN_ID,
@@ -199,8 +199,8 @@ export class BriefingMap {
 		Object.defineProperty(opts.container, 'maplibreMap', { value: this.map, configurable: true });
 
 		for (const look of opts.looks) {
-			if (look.pattern === 'solid' || look.pattern === 'none') continue;
-			this.map.addImage(look.imageId, patternImage(look.pattern as PatternName), { pixelRatio: 2 });
+			if (!hasTexture(look.pattern)) continue;
+			this.map.addImage(look.imageId, patternImage(look.pattern), { pixelRatio: 2 });
 		}
 		this.#countryFills = opts.countries
 			.flatMap((c) => [countryLayerIds(c.iso3, true).fill, countryLayerIds(c.iso3).fill])

@@ -13,7 +13,8 @@ import type {
 } from 'maplibre-gl';
 import { MARK_LAYERS, overlayLayers, overlaySource } from './overlays';
 export { LABEL_SIZES, LABEL_SPACE_IMAGE, LABEL_SPACE_SIZE };
-import type { PatternName } from './patterns';
+import type { PatternName } from '$lib/briefing/palette';
+import { hasTexture } from './patterns';
 import { COLORS, LABEL_FONTS, LABEL_SIZES, LABEL_SPACE_IMAGE, LABEL_SPACE_SIZE } from './theme';
 
 export { COLORS, LABEL_FONTS };
@@ -201,7 +202,7 @@ function roleLayers(
 			}
 		}
 	];
-	if (look.pattern !== 'solid' && look.pattern !== 'none') {
+	if (hasTexture(look.pattern)) {
 		layers.push({
 			id: ids.pattern,
 			type: 'fill',
@@ -224,7 +225,7 @@ function roleLayers(
 	// just inside the border, so "also votes in April" reads on the map and not only in the panel.
 	for (const also of secondary) {
 		const meta = { ...common, metadata: { iso3, role: also.id, secondary: true } };
-		if (also.pattern !== 'solid' && also.pattern !== 'none') {
+		if (hasTexture(also.pattern)) {
 			layers.push({
 				id: `${ids.pattern}-also-${also.id}`,
 				type: 'fill',
