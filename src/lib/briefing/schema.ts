@@ -9,7 +9,7 @@ import { BASEMAP_COUNTRIES, GAZETTEER } from './gazetteer';
 import { LIMITS, MAX_ERRORS, type LimitName } from './limits';
 import { PATTERNS, SWATCH_NAMES } from './palette';
 import { LAYER_IDS } from './scenes';
-import { dayRange } from './text.js';
+import { PARTIAL_DATE, dayRange } from './text.js';
 
 export { LIMITS, MAX_ERRORS, type LimitName } from './limits';
 
@@ -98,8 +98,6 @@ const shortName = (max: number, error: string) =>
 const text = textOf('textChars');
 
 const isoDate = z.iso.date({ error: 'must be a date written YYYY-MM-DD' });
-
-const PARTIAL_DATE = /^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/;
 
 /** Sources often date a report to the month only ("late December 2021"): YYYY, YYYY-MM or a day. */
 const partialDate = z

@@ -51,6 +51,12 @@ export function formatDate(date, width = 'long') {
 }
 
 /**
+ * A date, full or partial: YYYY, YYYY-MM or YYYY-MM-DD (a source often dates a report to the month
+ * only). The shape only: whether the day exists in its month is for the schema to say.
+ */
+export const PARTIAL_DATE = /^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/;
+
+/**
  * The days a partial date stands for: a year or a month is its whole span, so "2021-12" comes
  * before "2022-01-06", and a month counts as after a day only if its first day is after it.
  * @param {string} date YYYY, YYYY-MM or YYYY-MM-DD
@@ -71,7 +77,7 @@ export function dayRange(date) {
  */
 export function isAfter(date, asOf) {
 	if (date === undefined || date === '') return false;
-	if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(date)) throw new Error(`not an ISO date: ${date}`);
+	if (!PARTIAL_DATE.test(date)) throw new Error(`not an ISO date: ${date}`);
 	return dayRange(date)[0] > asOf;
 }
 
