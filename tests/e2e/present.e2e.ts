@@ -151,7 +151,10 @@ test('letter shortcuts can be switched off (WCAG 2.1.4)', async ({ page }) => {
 	await present(page, '#scene=2');
 	await page.getByRole('checkbox', { name: /Letter shortcuts/ }).uncheck();
 	// The audience moves the map, so B (back to the scene's camera) would have something to do.
+	const sceneView = view(page);
 	await drag(page, [400, 200], [650, 320]);
+	await mapIdle(page);
+	await expect.poll(() => view(page)).not.toBe(sceneView);
 	const moved = view(page);
 	await expect(page.getByText('Back to scene', { exact: true })).toBeVisible();
 
