@@ -21,9 +21,9 @@ import {
 	nearestBoundary,
 	placeFeatures,
 	routeFeatures,
-	splitParagraphs,
 	thousands
 } from './overlays.js';
+import { splitParagraphs } from '../../src/lib/briefing/text.js';
 
 /** @typedef {import('topojson-specification').Topology} Topology */
 /** @typedef {import('topojson-specification').GeometryObject<import('geojson').GeoJsonProperties>} GeometryObject */

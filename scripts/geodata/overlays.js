@@ -8,6 +8,7 @@ import { nearestPointOnLine } from '@turf/nearest-point-on-line';
 import { polygonToLine } from '@turf/polygon-to-line';
 import { feature } from '@turf/helpers';
 import { round } from './rings.js';
+import { articleProvenance, formatDate } from '../../src/lib/briefing/text.js';
 
 /** @typedef {import('./rings.js').Polygonal} Polygonal */
 /** @typedef {import('geojson').Feature<import('geojson').Geometry, Record<string, unknown>>} Feature */
@@ -23,54 +24,9 @@ import { round } from './rings.js';
 
 export const GEONAMES = 'Source: GeoNames (CC BY 4.0)';
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/**
- * "7 Feb 2022", "Dec 2021" or "2021" from an ISO date, full or partial.
- * @param {string} date
- */
-export function shortDate(date) {
-	const [year, month, day] = date.split('-');
-	const m = month === undefined ? undefined : MONTHS[Number(month) - 1];
-	if (m === undefined) return year ?? date;
-	return day === undefined ? `${m} ${year}` : `${Number(day)} ${m} ${year}`;
-}
-
-/**
- * Whether something first seen on `date` (YYYY, YYYY-MM or YYYY-MM-DD) came after `asOf`
- * (YYYY-MM-DD). A month or a year counts as after only if its first day is after `asOf`.
- * @param {string | undefined} date
- * @param {string} asOf
- */
-export function isAfter(date, asOf) {
-	if (date === undefined || date === '') return false;
-	if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(date)) throw new Error(`not an ISO date: ${date}`);
-	const start = date.length === 4 ? `${date}-01-01` : date.length === 7 ? `${date}-01` : date;
-	return start > asOf;
-}
-
 /** "1,234" (thousands separated by commas, independent of the machine's locale). @param {number} n */
 export function thousands(n) {
 	return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
-
-/** "Article, para. 7" or "Article, paras. 2, 5". @param {number[]} paragraphs */
-export function articleProvenance(paragraphs) {
-	const n = [...new Set(paragraphs)].sort((a, b) => a - b);
-	if (n.length === 0) throw new Error('an article provenance needs paragraphs');
-	return `Article, ${n.length === 1 ? 'para.' : 'paras.'} ${n.join(', ')}`;
-}
-
-/**
- * The article's paragraphs, numbered from 1: blocks of text between blank lines.
- * @param {string} text
- */
-export function splitParagraphs(text) {
-	return text
-		.replace(/\r\n?/g, '\n')
-		.split(/\n[ \t]*\n/)
-		.map((p) => p.trim())
-		.filter((p) => p.length > 0);
 }
 
 /** @param {string} s */
@@ -196,7 +152,7 @@ export function routeFeatures(places, legs, npoints, paragraphs) {
 				date: leg.date,
 				dateText: leg.dateText,
 				distanceKm: km,
-				label: `${from.name} → ${to.name} · ${shortDate(leg.date)} · ${thousands(km)} km`,
+				label: `${from.name} → ${to.name} · ${formatDate(leg.date, 'short')} · ${thousands(km)} km`,
 				paragraphs: leg.article.join(','),
 				provenance: articleProvenance(leg.article),
 				provenanceKind: 'article',

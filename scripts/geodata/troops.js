@@ -2,7 +2,7 @@
 
 import { labelPoint } from './bounds.js';
 import { round } from './rings.js';
-import { articleProvenance, isAfter, shortDate } from './overlays.js';
+import { formatProvenance, isAfter } from '../../src/lib/briefing/text.js';
 
 /** @typedef {import('./rings.js').Polygonal} Polygonal */
 /**
@@ -127,17 +127,6 @@ export function checkTroopNotes(notes) {
 }
 
 /**
- * "Article, para. 4", "Article, paras. 4, 8", or "Source: <publisher, else url>, <date>" (the date in
- * short form, "11 Feb 2022"), as the app writes them.
- * @param {Provenance} p
- */
-export function provenanceText(p) {
-	if (p.kind === 'article') return articleProvenance(p.paragraphs);
-	const where = p.publisher ?? p.url?.replace(/^https?:\/\//, '') ?? `“${p.title}”`;
-	return `Source: ${where}${p.date ? `, ${shortDate(p.date)}` : ''}`;
-}
-
-/**
  * The day a note's report was first seen: `observed.from`, else its source's date.
  * @param {TroopNote} note
  */
@@ -173,7 +162,7 @@ export function troopFeatures(note, deriveZone, asOf) {
 		concerns: note.concerns,
 		concernsCsv: note.concerns.join(','),
 		approximate: note.approximate,
-		provenance: provenanceText(p),
+		provenance: formatProvenance(p),
 		provenanceKind: p.kind,
 		afterArticle: isAfter(firstSeen(note), asOf)
 	};

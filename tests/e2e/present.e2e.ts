@@ -13,6 +13,22 @@ async function present(page: Page, hash = '') {
 	await mapIdle(page);
 }
 
+/** Drags the map with the mouse, as the audience might, between two points of the canvas. */
+async function drag(page: Page, [x0, y0]: [number, number], [x1, y1]: [number, number]) {
+	const box = (await page.locator('canvas.maplibregl-canvas').boundingBox())!;
+	await page.mouse.move(box.x + x0, box.y + y0);
+	await page.mouse.down();
+	await page.mouse.move(box.x + x1, box.y + y1, { steps: 8 });
+	await page.mouse.up();
+}
+
+/**
+ * Waits until the page has drawn a frame: a key's handler has run and the page has rendered what
+ * it changed, so what did not change by then was not going to.
+ */
+const nextFrame = (page: Page) =>
+	page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => resolve())));
+
 /** Steps with a key and waits for the scene to settle; returns the view it settled on. */
 async function step(page: Page, key: string, expected: string) {
 	await page.keyboard.press(key);
@@ -76,12 +92,7 @@ test('a link with scene=3 opens the presentation at scene 3, and Escape leaves',
 test('"Back to scene" restores the camera after the audience explores', async ({ page }) => {
 	await present(page, '#scene=3');
 	const sceneView = view(page);
-	const canvas = page.locator('canvas.maplibregl-canvas');
-	const box = (await canvas.boundingBox())!;
-	await page.mouse.move(box.x + 400, box.y + 200);
-	await page.mouse.down();
-	await page.mouse.move(box.x + 650, box.y + 320, { steps: 8 });
-	await page.mouse.up();
+	await drag(page, [400, 200], [650, 320]);
 	await mapIdle(page);
 	expect(view(page)).not.toBe(sceneView);
 	await page.getByRole('button', { name: 'Back to scene' }).click();
@@ -89,10 +100,7 @@ test('"Back to scene" restores the camera after the audience explores', async ({
 	expect(view(page)).toBe(sceneView);
 	await expect(counter(page)).toHaveText('3 / 10');
 	// And with the B key.
-	await page.mouse.move(box.x + 400, box.y + 200);
-	await page.mouse.down();
-	await page.mouse.move(box.x + 200, box.y + 100, { steps: 8 });
-	await page.mouse.up();
+	await drag(page, [400, 200], [200, 100]);
 	await mapIdle(page);
 	expect(view(page)).not.toBe(sceneView);
 	await page.keyboard.press('b');
@@ -142,15 +150,53 @@ test('the speaker view follows the main window and drives it back', async ({ pag
 test('letter shortcuts can be switched off (WCAG 2.1.4)', async ({ page }) => {
 	await present(page, '#scene=2');
 	await page.getByRole('checkbox', { name: /Letter shortcuts/ }).uncheck();
-	const before = view(page);
+	// The audience moves the map, so B (back to the scene's camera) would have something to do.
+	const sceneView = view(page);
+	await drag(page, [400, 200], [650, 320]);
+	await mapIdle(page);
+	await expect.poll(() => view(page)).not.toBe(sceneView);
+	const moved = view(page);
+	await expect(page.getByText('Back to scene', { exact: true })).toBeVisible();
+
+	// S would open the speaker view in a window of its own, B fly back to the scene's camera.
+	const speakerOpened = page
+		.context()
+		.waitForEvent('page', { timeout: 3_000 })
+		.then(
+			() => true,
+			() => false
+		);
 	await page.keyboard.press('s');
-	await page.keyboard.press('p');
+	await page.keyboard.press('b');
+	await nextFrame(page);
+	await mapIdle(page);
+	expect(await speakerOpened).toBe(false);
+	expect(view(page)).toBe(moved);
+	await expect(page.getByText('Back to scene', { exact: true })).toBeVisible();
 	await expect(counter(page)).toHaveText('2 / 10');
-	expect(page.context().pages()).toHaveLength(1);
-	expect(view(page)).toBe(before);
 	// Named keys still work.
 	await page.keyboard.press('PageDown');
 	await expect(counter(page)).toHaveText('3 / 10');
+
+	// Outside the presentation, P would start it again.
+	await page.keyboard.press('Escape');
+	await expect(counter(page)).toHaveCount(0);
+	await page.keyboard.press('p');
+	await nextFrame(page);
+	await expect(counter(page)).toHaveCount(0);
+	await expect(page.getByRole('button', { name: 'Present', exact: true })).toBeVisible();
+
+	// Switched on again, the same keys act: P starts, S opens the speaker view.
+	await page.getByRole('button', { name: 'Present', exact: true }).click();
+	await expect(counter(page)).toHaveText('1 / 10');
+	await page.getByRole('checkbox', { name: /Letter shortcuts/ }).check();
+	await page.keyboard.press('Escape');
+	await expect(counter(page)).toHaveCount(0);
+	await page.keyboard.press('p');
+	await expect(counter(page)).toHaveText('1 / 10');
+	const speaker = page.context().waitForEvent('page');
+	await page.keyboard.press('s');
+	await expect((await speaker).getByText('Scene 1 / 10')).toBeVisible();
 });
 
 test('axe-core finds nothing serious in presentation mode', async ({ page }) => {

@@ -38,14 +38,9 @@ import {
 import { mainlandBounds, labelPoint } from '../../scripts/geodata/bounds.js';
 import { countryProps, splitCrimea } from '../../scripts/geodata/topology.js';
 import { sharedBorder } from '../../scripts/geodata/zone.js';
-import { checkTroopNotes, provenanceText } from '../../scripts/geodata/troops.js';
-import {
-	isAfter,
-	paragraphsNaming,
-	placeFeatures,
-	splitParagraphs,
-	thousands
-} from '../../scripts/geodata/overlays.js';
+import { checkTroopNotes } from '../../scripts/geodata/troops.js';
+import { paragraphsNaming, placeFeatures, thousands } from '../../scripts/geodata/overlays.js';
+import { formatProvenance, isAfter, splitParagraphs } from '../../src/lib/briefing/text.js';
 import { FOCUS, generate } from '../../scripts/geodata/build.js';
 import { englishPlural } from '../../scripts/geodata/gazetteer.js';
 import worldCountries from 'world-countries';
@@ -431,9 +426,16 @@ describe('troop reports, dated against the article (asOf 2022-02-07)', () => {
 				expect(String(p.id).startsWith(String(p.noteId))).toBe(true);
 				if (p.kind === 'zone') expect(p.id).toBe(p.noteId);
 				if (p.kind === 'zone-label') expect(p.id).toBe(`${p.noteId}-label`);
-				// afterArticle follows observedFrom, else the source's date
-				const first = (p.observedFrom ?? p.date) as string | undefined;
-				expect(p.afterArticle).toBe(first !== undefined && isAfter(first, '2022-02-07'));
+				// The notes of briefing.json first seen (observed.from, else the source's date)
+				// after 7 February 2022: 10, 10, 10 and 20 February.
+				expect(p.afterArticle, String(p.id)).toBe(
+					[
+						'ru-maxar-february',
+						'blr-maxar-february',
+						'blr-union-resolve',
+						'ru-maxar-belgorod'
+					].includes(String(p.noteId))
+				);
 			}
 		}
 		expect(troops.features.some((f) => f.properties.kind === 'zone-label')).toBe(true);
@@ -580,10 +582,25 @@ describe('overlays/places.geojson', () => {
 				expect(n).toBeGreaterThanOrEqual(1);
 				expect(n).toBeLessThanOrEqual(12);
 			}
-			if (nums.length > 0)
-				expect(p.provenance).toBe(provenanceText({ kind: 'article', paragraphs: nums }));
-			else expect(p.provenanceKind).toBe('source');
+			if (nums.length === 0) expect(p.provenanceKind).toBe('source');
 		}
+	});
+
+	it('cites the paragraphs naming each place, else GeoNames', () => {
+		expect(
+			Object.fromEntries(places.features.map((f) => [f.properties.id, f.properties.provenance]))
+		).toEqual({
+			paris: 'Source: GeoNames (CC BY 4.0)',
+			versailles: 'Article, para. 7',
+			bregancon: 'Article, para. 7',
+			moscow: 'Article, paras. 2, 5, 8, 10, 11',
+			kyiv: 'Article, paras. 1, 3, 11',
+			bamako: 'Article, para. 8',
+			budapest: 'Article, para. 5',
+			ljubljana: 'Article, para. 5',
+			london: 'Article, para. 10',
+			washington: 'Article, paras. 4, 10'
+		});
 	});
 
 	it('says which places the article names, and in which paragraph', () => {
@@ -885,19 +902,25 @@ describe('build helpers', () => {
 	});
 
 	it('checks troop notes and writes their provenance', () => {
-		expect(provenanceText({ kind: 'article', paragraphs: [4] })).toBe('Article, para. 4');
-		expect(provenanceText({ kind: 'article', paragraphs: [8, 4] })).toBe('Article, paras. 4, 8');
+		expect(formatProvenance({ kind: 'article', paragraphs: [4] })).toBe('Article, para. 4');
+		expect(formatProvenance({ kind: 'article', paragraphs: [8, 4] })).toBe('Article, paras. 4, 8');
 		expect(
-			provenanceText({ kind: 'source', url: 'https://example.org/a', date: '2022-02-10' })
-		).toBe('Source: example.org/a, 10 Feb 2022');
+			formatProvenance({ kind: 'source', url: 'https://example.org/a', date: '2022-02-10' })
+		).toBe('Source: example.org/a, 10 February 2022');
 		expect(
-			provenanceText({
+			formatProvenance({
 				kind: 'source',
 				publisher: 'CNN',
 				url: 'https://cnn.com/x',
 				date: '2022-02'
 			})
-		).toBe('Source: CNN, Feb 2022');
+		).toBe('Source: CNN, February 2022');
+		// As the panels say it (the same words for the same report).
+		expect(
+			reported.features.find((f) => f.properties.id === 'ru-maxar-january-0')?.properties.provenance
+		).toBe(
+			'Source: Military Times, “Satellite images show more Russian troops, equipment near Ukraine”, 20 January 2022'
+		);
 		expect(() => checkTroopNotes({})).toThrow(/array/);
 		expect(() =>
 			checkTroopNotes([
@@ -941,7 +964,8 @@ describe('build helpers', () => {
 					`${path} is stale: run npm run geodata`
 				).toBe(text);
 			}
-			// the pure repair gives the same result twice
+			// A ring across the antimeridian is cut at ±180° into two parts, and repairing the
+			// repaired geometry changes nothing.
 			const ring: Position[] = [
 				[178, 60],
 				[-180, 60],
@@ -950,10 +974,30 @@ describe('build helpers', () => {
 				[178, 65],
 				[178, 60]
 			];
-			const once = JSON.stringify(normalizeGeometry({ type: 'Polygon', coordinates: [ring] }));
-			expect(JSON.stringify(normalizeGeometry({ type: 'Polygon', coordinates: [ring] }))).toBe(
-				once
-			);
+			const repaired: MultiPolygon = {
+				type: 'MultiPolygon',
+				coordinates: [
+					[
+						[
+							[178, 60],
+							[180, 60],
+							[180, 65],
+							[178, 65],
+							[178, 60]
+						]
+					],
+					[
+						[
+							[-180, 60],
+							[-175, 62],
+							[-180, 65],
+							[-180, 60]
+						]
+					]
+				]
+			};
+			expect(normalizeGeometry({ type: 'Polygon', coordinates: [ring] })).toEqual(repaired);
+			expect(normalizeGeometry(repaired)).toEqual(repaired);
 		}
 	);
 });

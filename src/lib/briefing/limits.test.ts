@@ -4,13 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import {
-	LIMITS,
-	MAX_ERRORS,
-	parseServedBriefing,
-	splitParagraphs,
-	validateBriefing
-} from './schema';
+import { LIMITS, MAX_ERRORS, parseServedBriefing, validateBriefing } from './schema';
+import { splitParagraphs } from './text.js';
 
 const read = (path: string) =>
 	readFileSync(fileURLToPath(new URL(`../../content/feb-2022/${path}`, import.meta.url)), 'utf8');

@@ -11,7 +11,8 @@ import {
 	passagesFor,
 	type Passage
 } from './passages';
-import { parseServedBriefing, splitParagraphs, type ServedBriefing } from './schema';
+import { parseServedBriefing, type ServedBriefing } from './schema';
+import { splitParagraphs } from './text.js';
 
 const read = (path: string) =>
 	readFileSync(fileURLToPath(new URL(`../../content/feb-2022/${path}`, import.meta.url)), 'utf8');

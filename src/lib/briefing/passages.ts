@@ -4,16 +4,11 @@
  * the panel only renders and the same answers can be pinned by unit tests.
  */
 import { mentionFinder, termsFor, type Mention } from './gazetteer';
-import type {
-	CountryEntry,
-	Precision,
-	Provenance,
-	Role,
-	ServedBriefing,
-	TroopNote
-} from './schema';
+import { formatDate, isAfter } from './text.js';
+import type { CountryEntry, Precision, Role, ServedBriefing, TroopNote } from './schema';
 
 export type { ServedBriefing } from './schema';
+export { formatDate, formatProvenance } from './text.js';
 
 /**
  * A piece of a paragraph; `mark` is true for the words that name the country. The UI wraps those
@@ -164,47 +159,6 @@ export function countryIndex(briefing: ServedBriefing): Map<string, CountryDossi
 	return index;
 }
 
-const MONTHS = [
-	'January',
-	'February',
-	'March',
-	'April',
-	'May',
-	'June',
-	'July',
-	'August',
-	'September',
-	'October',
-	'November',
-	'December'
-];
-
-/**
- * "2022-02-02" -> "2 February 2022", "2021-12" -> "December 2021". Written out by hand rather than
- * with Intl so that a slide reads the same on every machine, whatever its locale.
- */
-export function formatDate(date: string): string {
-	const [year, month, day] = date.split('-');
-	const monthName = month === undefined ? undefined : MONTHS[Number(month) - 1];
-	if (monthName === undefined) return year ?? date;
-	return day === undefined ? `${monthName} ${year}` : `${Number(day)} ${monthName} ${year}`;
-}
-
-/**
- * "Article, para. 4", "Article, paras. 1, 3", or "Source: Reuters, “Title”, 6 January 2022"
- * ("… (date of publication not recorded)" when the source has no date).
- */
-export function formatProvenance(p: Provenance): string {
-	if (p.kind === 'article') {
-		const numbers = [...new Set(p.paragraphs)].sort((a, b) => a - b);
-		return `Article, ${numbers.length === 1 ? 'para.' : 'paras.'} ${numbers.join(', ')}`;
-	}
-	// A missing date is said, not left out: a reader must not take silence for "undated".
-	const date =
-		p.date === undefined ? ' (date of publication not recorded)' : `, ${formatDate(p.date)}`;
-	return `Source: ${p.publisher}, “${p.title}”${date}`;
-}
-
 /**
  * How precisely a point is placed, in words: at the named site itself, at a town near it, or
  * standing for a region (`name` is the point's own name, for a site).
@@ -237,8 +191,5 @@ export function formatObserved(observed: NonNullable<TroopNote['observed']>): st
 export function isAfterArticle(note: TroopNote, asOf: string): boolean {
 	const first =
 		note.observed?.from ?? (note.provenance.kind === 'source' ? note.provenance.date : undefined);
-	if (first === undefined) return false;
-	// A month or a year counts as after only if it begins after the date.
-	const start = first.length === 4 ? `${first}-01-01` : first.length === 7 ? `${first}-01` : first;
-	return start > asOf;
+	return isAfter(first, asOf);
 }

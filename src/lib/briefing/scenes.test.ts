@@ -14,10 +14,10 @@ import { countryIndex } from './passages';
 import {
 	briefingSchema,
 	parseServedBriefing,
-	splitParagraphs,
 	validateBriefing,
 	type ServedBriefing
 } from './schema';
+import { splitParagraphs } from './text.js';
 
 const read = (path: string) =>
 	readFileSync(fileURLToPath(new URL(`../../content/feb-2022/${path}`, import.meta.url)), 'utf8');

@@ -25,12 +25,6 @@ export const LAYER_IDS = [
 	'labels'
 ] as const;
 
-export type LayerId = (typeof LAYER_IDS)[number];
-
-export function isLayerId(id: string): id is LayerId {
-	return (LAYER_IDS as readonly string[]).includes(id);
-}
-
 export type SceneAction = 'next' | 'prev' | 'first' | 'last';
 
 export interface SceneQuote {

@@ -2,13 +2,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { SWATCHES } from './palette';
-import {
-	briefingSchema,
-	formatPath,
-	parseServedBriefing,
-	splitParagraphs,
-	validateBriefing
-} from './schema';
+import { briefingSchema, formatPath, parseServedBriefing, validateBriefing } from './schema';
+import { splitParagraphs } from './text.js';
 
 const read = (path: string) =>
 	readFileSync(fileURLToPath(new URL(`../../content/feb-2022/${path}`, import.meta.url)), 'utf8');

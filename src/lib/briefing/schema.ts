@@ -9,6 +9,7 @@ import { BASEMAP_COUNTRIES, GAZETTEER } from './gazetteer';
 import { LIMITS, MAX_ERRORS, type LimitName } from './limits';
 import { PATTERNS, SWATCH_NAMES } from './palette';
 import { LAYER_IDS } from './scenes';
+import { PARTIAL_DATE, dayRange } from './text.js';
 
 export { LIMITS, MAX_ERRORS, type LimitName } from './limits';
 
@@ -97,8 +98,6 @@ const shortName = (max: number, error: string) =>
 const text = textOf('textChars');
 
 const isoDate = z.iso.date({ error: 'must be a date written YYYY-MM-DD' });
-
-const PARTIAL_DATE = /^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/;
 
 /** Sources often date a report to the month only ("late December 2021"): YYYY, YYYY-MM or a day. */
 const partialDate = z
@@ -511,13 +510,6 @@ function checkParagraphs(
 	});
 }
 
-function dayRange(date: string): [string, string] {
-	// A month or a year stands for its whole span, so "2021-12" is before "2022-01-06".
-	if (date.length === 4) return [`${date}-01-01`, `${date}-12-31`];
-	if (date.length === 7) return [`${date}-01`, `${date}-31`];
-	return [date, date];
-}
-
 function checkReferences(b: View, paragraphCount: number | undefined, report: Report) {
 	const { roleIds, listed } = b;
 	reportRepeats(
@@ -813,15 +805,6 @@ export function formatIssues(
 		}
 	}
 	return lines;
-}
-
-/** The article's paragraphs: blocks separated by blank lines, trimmed, empty ones dropped. */
-export function splitParagraphs(text: string): string[] {
-	return text
-		.replace(/\r\n?/g, '\n')
-		.split(/\n[ \t]*\n/)
-		.map((p) => p.trim())
-		.filter((p) => p.length > 0);
 }
 
 /**

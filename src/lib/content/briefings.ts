@@ -2,7 +2,8 @@
  * The briefings shipped with the app, read from src/content/<id>/ at build time. Each one is
  * validated here, so a broken content file fails the build with errors naming the field.
  */
-import { splitParagraphs, validateBriefing } from '$lib/briefing/schema';
+import { validateBriefing } from '$lib/briefing/schema';
+import { splitParagraphs } from '$lib/briefing/text.js';
 
 const jsonFiles = import.meta.glob('/src/content/*/briefing.json', {
 	eager: true,

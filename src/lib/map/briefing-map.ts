@@ -34,10 +34,10 @@ import {
 	type RoleLook,
 	type StyledCountry
 } from './style';
-import { GEODATA_URLS, MAINLAND_BOUNDS, type Bounds } from './geodata';
+import { GEODATA, MAINLAND_BOUNDS, type Bounds } from './geodata';
 import { measure, type LonLat, type Measurement } from './measure';
 import { MEASURE_SOURCE, measureLayers } from './overlays';
-import { patternImage, type PatternName } from './patterns';
+import { hasTexture, patternImage } from './patterns';
 import {
 	LABEL_SPACE_IMAGE,
 	OCCUPIED_PATTERN_ID,
@@ -165,7 +165,7 @@ export class BriefingMap {
 			: f
 				? { bounds: [f[0], f[1], f[2], f[3]] as Bounds, fitBoundsOptions: { padding: 24 } }
 				: { center: [20, 35] as [number, number], zoom: 2 };
-		const full = buildStyle(opts.countries, opts.looks, GEODATA_URLS);
+		const full = buildStyle(opts.countries, opts.looks, GEODATA);
 		const { first, fine } = splitFine(full);
 		this.#fine = fine;
 		this.#order = full.layers.map((l) => l.id);
@@ -199,8 +199,8 @@ export class BriefingMap {
 		Object.defineProperty(opts.container, 'maplibreMap', { value: this.map, configurable: true });
 
 		for (const look of opts.looks) {
-			if (look.pattern === 'solid' || look.pattern === 'none') continue;
-			this.map.addImage(look.imageId, patternImage(look.pattern as PatternName), { pixelRatio: 2 });
+			if (!hasTexture(look.pattern)) continue;
+			this.map.addImage(look.imageId, patternImage(look.pattern), { pixelRatio: 2 });
 		}
 		this.#countryFills = opts.countries
 			.flatMap((c) => [countryLayerIds(c.iso3, true).fill, countryLayerIds(c.iso3).fill])
@@ -329,7 +329,7 @@ export class BriefingMap {
 
 	/** Whether a country is drawn from its own 1:50m shape when zoomed in (not fallen back). */
 	#hasFine(iso3: string): boolean {
-		return countrySourceId(iso3, GEODATA_URLS) !== 'world' && !this.#failedFine.has(iso3);
+		return countrySourceId(iso3, GEODATA) !== 'world' && !this.#failedFine.has(iso3);
 	}
 
 	#reportTrouble() {
@@ -358,10 +358,10 @@ export class BriefingMap {
 		this.#retrying = true;
 		this.#reportTrouble();
 		for (const id of base) {
-			const url = id === 'world' ? GEODATA_URLS.world : GEODATA_URLS.labels;
+			const url = id === 'world' ? GEODATA.world : GEODATA.labels;
 			this.map.getSource<GeoJSONSource>(id)?.setData(url);
 		}
-		for (const iso3 of fine) this.#redrawCountry(countrySourceId(iso3, GEODATA_URLS), true);
+		for (const iso3 of fine) this.#redrawCountry(countrySourceId(iso3, GEODATA), true);
 		// The outlines' own copy of the basemap's shapes, in case it failed too.
 		this.#drawOutlines();
 	}
@@ -562,7 +562,7 @@ export class BriefingMap {
 
 	/** The country's 1:50m source, once the map has zoomed in far enough to have added it. */
 	#fineSources(iso3: string): string[] {
-		const own = countrySourceId(iso3, GEODATA_URLS);
+		const own = countrySourceId(iso3, GEODATA);
 		return own !== 'world' && this.map.getSource(own) ? [own] : [];
 	}
 
@@ -623,7 +623,7 @@ export class BriefingMap {
 	 */
 	#drawOutlines() {
 		if (!this.#outlineMarks().length && !this.map.getSource(OUTLINE_SOURCE)) return;
-		this.#shapes ??= fetch(GEODATA_URLS.world)
+		this.#shapes ??= fetch(GEODATA.world)
 			.then((r) => r.json() as Promise<GeoJSON.FeatureCollection>)
 			.then(
 				({ features }) => new Map(features.map((f) => [String(f.properties?.iso3), f.geometry]))

@@ -8,7 +8,7 @@ import labels from '../../../geodata/labels.geojson?url';
 import bounds from '../../../geodata/bounds.json';
 import names from '../../../geodata/names.json';
 import distances from '../../../geodata/distances.json';
-import type { GeodataUrls } from './style';
+import type { Geodata } from './style';
 
 const countryFiles = import.meta.glob('../../../geodata/countries/*.geojson', {
 	query: '?url',
@@ -35,7 +35,7 @@ for (const [path, raw] of Object.entries(overlayFiles)) {
 	if (id) OVERLAY_DATA[id] = JSON.parse(raw) as GeoJSON.FeatureCollection;
 }
 
-export const GEODATA_URLS: GeodataUrls = { world, labels, overlays: OVERLAY_DATA, countries };
+export const GEODATA: Geodata = { world, labels, overlayData: OVERLAY_DATA, countries };
 
 export type Bounds = [west: number, south: number, east: number, north: number];
 

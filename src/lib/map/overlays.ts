@@ -27,7 +27,7 @@ export type LegendSymbol =
 	| { kind: 'text' };
 
 export interface OverlayDefinition {
-	/** Stable id: the checkbox, the hash (`hide=`) and the source all use it. */
+	/** Stable id: the checkbox, the hash (`hide=`) and the features' `overlay` tag all use it. */
 	id: string;
 	/** The layer's name: the checkbox's accessible name. */
 	label: string;
@@ -207,22 +207,35 @@ export function overlaySource(
 	return { type: 'geojson', data: { type: 'FeatureCollection', features } };
 }
 
-/** The map layers of each overlay, all with `metadata.overlay` naming it (for toggling). */
+/**
+ * A layer as written below: it names the overlay it draws (`overlay`) where a layer would name its
+ * source; `overlayLayers` points it at the one 'overlays' source, filtered on that overlay's features.
+ */
+type OverlayLayer = LayerSpecification extends infer L
+	? L extends { source: string }
+		? Omit<L, 'source'> & { overlay: string }
+		: never
+	: never;
+
+/**
+ * The map layers of each overlay, all drawn from the one 'overlays' source (`overlaySource`) and
+ * filtered on their overlay's features, with `metadata.overlay` naming it (for toggling).
+ */
 export function overlayLayers(): LayerSpecification[] {
 	const c = OVERLAY_COLORS;
-	const layers: LayerSpecification[] = [
+	const layers: OverlayLayer[] = [
 		// Troops from the article
 		{
 			id: 'troops-article-zone',
 			type: 'fill',
-			source: 'troops-article',
+			overlay: 'troops-article',
 			filter: kindIs('zone'),
 			paint: { 'fill-pattern': TROOPS_PATTERN_ID, 'fill-opacity': 0.9, 'fill-antialias': false }
 		},
 		{
 			id: 'troops-article-zone-outline',
 			type: 'line',
-			source: 'troops-article',
+			overlay: 'troops-article',
 			filter: kindIs('zone'),
 			paint: { 'line-color': c.troops, 'line-width': 1.5, 'line-dasharray': [4, 2] }
 		},
@@ -230,37 +243,37 @@ export function overlayLayers(): LayerSpecification[] {
 		{
 			id: 'crimea-occupied',
 			type: 'fill',
-			source: 'crimea',
+			overlay: 'crimea',
 			paint: { 'fill-pattern': OCCUPIED_PATTERN_ID, 'fill-antialias': false }
 		},
 		{
 			id: 'crimea-outline',
 			type: 'line',
-			source: 'crimea',
+			overlay: 'crimea',
 			paint: { 'line-color': c.occupied, 'line-width': 1.4, 'line-dasharray': [2, 1.5] }
 		},
 		// Context lines
 		{
 			id: 'contact-line-line',
 			type: 'line',
-			source: 'contact-line',
+			overlay: 'contact-line',
 			layout: { 'line-cap': 'round' },
 			paint: { 'line-color': c.contact, 'line-width': 3, 'line-dasharray': [2, 1] }
 		},
 		{
 			id: 'route-line',
 			type: 'line',
-			source: 'route',
+			overlay: 'route',
 			layout: { 'line-cap': 'round' },
 			paint: { 'line-color': c.route, 'line-width': 3 }
 		},
 		// Points, over the lines
 		// Reports from before and after the article, as two layers of one colour each: a colour
 		// that varies by feature would need a shader of its own (a cost of the first view).
-		...([false, true] as const).map((later): LayerSpecification => ({
+		...([false, true] as const).map((later): OverlayLayer => ({
 			id: later ? 'troops-reported-later-points' : 'troops-reported-points',
 			type: 'circle',
-			source: 'troops-reported',
+			overlay: 'troops-reported',
 			filter: ['==', ['to-boolean', ['get', 'afterArticle']], later],
 			paint: {
 				'circle-radius': MARK_RADIUS['troops-reported'] - 2.5,
@@ -272,7 +285,7 @@ export function overlayLayers(): LayerSpecification[] {
 		{
 			id: 'troops-article-points',
 			type: 'circle',
-			source: 'troops-article',
+			overlay: 'troops-article',
 			filter: kindIs('position'),
 			paint: {
 				'circle-radius': MARK_RADIUS['troops-article'] - 2,
@@ -282,10 +295,10 @@ export function overlayLayers(): LayerSpecification[] {
 			}
 		},
 		// Places the article names (filled) and those it does not (hollow): two one-colour layers.
-		...([true, false] as const).map((named): LayerSpecification => ({
+		...([true, false] as const).map((named): OverlayLayer => ({
 			id: named ? 'places-points' : 'places-unnamed-points',
 			type: 'circle',
-			source: 'places',
+			overlay: 'places',
 			filter: ['==', ['to-boolean', ['get', 'namedInArticle']], named],
 			paint: {
 				'circle-radius': named ? MARK_RADIUS.places - 1.5 : MARK_RADIUS.places - 2,
@@ -300,34 +313,34 @@ export function overlayLayers(): LayerSpecification[] {
 		{
 			id: 'places-labels',
 			type: 'symbol',
-			source: 'places',
+			overlay: 'places',
 			minzoom: 3,
 			...text(['get', 'name'], c.place, 11, MARK_RADIUS.places)
 		},
 		{
 			id: 'route-label',
 			type: 'symbol',
-			source: 'route',
+			overlay: 'route',
 			...lineText('line-center', ['get', 'label'], c.route, 12)
 		},
 		{
 			id: 'contact-line-label',
 			type: 'symbol',
-			source: 'contact-line',
+			overlay: 'contact-line',
 			minzoom: 4.5,
 			...lineText('line', 'Line of contact (approx. ±5 km)', c.contact, 11)
 		},
 		{
 			id: 'crimea-label',
 			type: 'symbol',
-			source: 'crimea',
+			overlay: 'crimea',
 			minzoom: 3.5,
 			...text(['concat', ['get', 'name'], '\noccupied since 2014'], c.occupied, 11)
 		},
 		{
 			id: 'troops-reported-labels',
 			type: 'symbol',
-			source: 'troops-reported',
+			overlay: 'troops-reported',
 			minzoom: 4,
 			...text(
 				[
@@ -349,7 +362,7 @@ export function overlayLayers(): LayerSpecification[] {
 		{
 			id: 'troops-article-labels',
 			type: 'symbol',
-			source: 'troops-article',
+			overlay: 'troops-article',
 			filter: ['!=', ['get', 'kind'], 'zone'],
 			...text(
 				[
@@ -375,29 +388,25 @@ export function overlayLayers(): LayerSpecification[] {
 		},
 		// Invisible stand-ins for the point marks, placed before any label: no label (a country's,
 		// another mark's) is placed over a mark. Never drawn (opacity 0 skips their draw call).
-		...(Object.keys(MARK_RADIUS) as (keyof typeof MARK_RADIUS)[]).map(
-			(overlay): LayerSpecification => ({
-				id: `${overlay}-mark-space`,
-				type: 'symbol',
-				source: overlay,
-				filter: [
-					'all',
-					['==', ['geometry-type'], 'Point'],
-					['in', ['get', 'kind'], ['literal', ['position', 'place']]]
-				],
-				layout: {
-					'icon-image': LABEL_SPACE_IMAGE,
-					'icon-size': (2 * (MARK_RADIUS[overlay] + MARK_MARGIN)) / LABEL_SPACE_SIZE,
-					'icon-allow-overlap': true,
-					'icon-padding': 0
-				},
-				paint: { 'icon-opacity': 0 }
-			})
-		)
+		...(Object.keys(MARK_RADIUS) as (keyof typeof MARK_RADIUS)[]).map((overlay): OverlayLayer => ({
+			id: `${overlay}-mark-space`,
+			type: 'symbol',
+			overlay,
+			filter: [
+				'all',
+				['==', ['geometry-type'], 'Point'],
+				['in', ['get', 'kind'], ['literal', ['position', 'place']]]
+			],
+			layout: {
+				'icon-image': LABEL_SPACE_IMAGE,
+				'icon-size': (2 * (MARK_RADIUS[overlay] + MARK_MARGIN)) / LABEL_SPACE_SIZE,
+				'icon-allow-overlap': true,
+				'icon-padding': 0
+			},
+			paint: { 'icon-opacity': 0 }
+		}))
 	];
-	// Written per overlay for clarity; drawn from the one 'overlays' source.
-	return layers.map((l) => {
-		const overlay = (l as { source: string }).source;
+	return layers.map(({ overlay, ...l }) => {
 		const own: ExpressionSpecification = ['==', ['get', 'overlay'], overlay];
 		const filter = (l as { filter?: ExpressionSpecification }).filter;
 		return {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PATTERN_TILE, patternImage, type PatternName } from './patterns';
+import type { PatternName } from '$lib/briefing/palette';
+import { PATTERN_TILE, patternImage } from './patterns';
 
 function inked(pattern: PatternName): number {
 	const { data } = patternImage(pattern);

@@ -3,8 +3,7 @@
  * as well as its hue, so a colour-blind viewer or a washed-out projector still separates them.
  * Drawn as raw pixels (no canvas, no image files, nothing fetched) so they are testable in Node.
  */
-
-export type PatternName = 'solid' | 'hatch' | 'crosshatch' | 'dots' | 'stripes-vertical' | 'none';
+import type { PatternName } from '$lib/briefing/palette';
 
 /** Tile size in device pixels; registered at pixelRatio 2, so 12 CSS pixels per repeat. */
 export const PATTERN_TILE = 24;

@@ -2,7 +2,8 @@ import { validateStyleMin, type SourceSpecification } from '@maplibre/maplibre-g
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SWATCHES } from '$lib/briefing/palette';
-import { parseServedBriefing, splitParagraphs } from '$lib/briefing/schema';
+import { parseServedBriefing } from '$lib/briefing/schema';
+import { splitParagraphs } from '$lib/briefing/text.js';
 import { MEASURE_SOURCE, OVERLAYS, measureLayers } from './overlays';
 import {
 	FINE_FROM_ZOOM,
@@ -13,7 +14,7 @@ import {
 	presentingScale,
 	roleLooks,
 	scaledProperties,
-	type GeodataUrls
+	type Geodata
 } from './style';
 
 const raw = JSON.parse(readFileSync('src/content/feb-2022/briefing.json', 'utf8'));
@@ -22,10 +23,10 @@ const parsed = parseServedBriefing({ ...raw, article: { ...raw.article, paragrap
 if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
 const briefing = parsed.briefing;
 
-const urls: GeodataUrls = {
+const geodata: Geodata = {
 	world: '/_app/world.geojson',
 	labels: '/_app/labels.geojson',
-	overlays: Object.fromEntries(
+	overlayData: Object.fromEntries(
 		OVERLAYS.map((o) => [
 			o.id,
 			JSON.parse(
@@ -41,7 +42,7 @@ const looks = roleLooks(briefing.roles, SWATCHES);
 const styled = briefing.countries.flatMap((c) =>
 	c.roles[0] ? [{ iso3: c.iso3, role: c.roles[0].role }] : []
 );
-const style = buildStyle(styled, looks, urls);
+const style = buildStyle(styled, looks, geodata);
 
 describe('buildStyle', () => {
 	it('is a valid MapLibre style', () => {
@@ -137,7 +138,7 @@ describe('map text and marks for the screen', () => {
 				: []
 		),
 		looks,
-		urls
+		geodata
 	);
 	const value = (k: number, layer: string, name: string) =>
 		scaledProperties(withAlso.layers, k).find((p) => p.layer === layer && p.name === name)?.value;

@@ -13,7 +13,8 @@ import type {
 } from 'maplibre-gl';
 import { MARK_LAYERS, overlayLayers, overlaySource } from './overlays';
 export { LABEL_SIZES, LABEL_SPACE_IMAGE, LABEL_SPACE_SIZE };
-import type { PatternName } from './patterns';
+import type { PatternName } from '$lib/briefing/palette';
+import { hasTexture } from './patterns';
 import { COLORS, LABEL_FONTS, LABEL_SIZES, LABEL_SPACE_IMAGE, LABEL_SPACE_SIZE } from './theme';
 
 export { COLORS, LABEL_FONTS };
@@ -44,12 +45,15 @@ export interface StyledCountry {
 	secondary?: string[];
 }
 
-export interface GeodataUrls {
+/** Where the map's data comes from: addresses of the large files, the small overlays themselves. */
+export interface Geodata {
+	/** URL of the 1:110m world. */
 	world: string;
+	/** URL of the country labels' points. */
 	labels: string;
-	/** Each overlay's features by overlay id (small files, bundled with the app). */
-	overlays: Record<string, GeoJSON.FeatureCollection>;
-	/** Finer geometry for the countries that have it, by ISO alpha-3. */
+	/** Each overlay's features by overlay id: the data itself (small files, bundled with the app). */
+	overlayData: Record<string, GeoJSON.FeatureCollection>;
+	/** URLs of the finer geometry, for the countries that have it, by ISO alpha-3. */
 	countries: Record<string, string>;
 }
 
@@ -85,8 +89,8 @@ export function countryLayerIds(iso3: string, fine = false) {
 	};
 }
 
-export function countrySourceId(iso3: string, urls: GeodataUrls): string {
-	return urls.countries[iso3] ? `country-${iso3}` : 'world';
+export function countrySourceId(iso3: string, geodata: Geodata): string {
+	return geodata.countries[iso3] ? `country-${iso3}` : 'world';
 }
 
 /**
@@ -201,7 +205,7 @@ function roleLayers(
 			}
 		}
 	];
-	if (look.pattern !== 'solid' && look.pattern !== 'none') {
+	if (hasTexture(look.pattern)) {
 		layers.push({
 			id: ids.pattern,
 			type: 'fill',
@@ -224,7 +228,7 @@ function roleLayers(
 	// just inside the border, so "also votes in April" reads on the map and not only in the panel.
 	for (const also of secondary) {
 		const meta = { ...common, metadata: { iso3, role: also.id, secondary: true } };
-		if (also.pattern !== 'solid' && also.pattern !== 'none') {
+		if (hasTexture(also.pattern)) {
 			layers.push({
 				id: `${ids.pattern}-also-${also.id}`,
 				type: 'fill',
@@ -250,16 +254,16 @@ function roleLayers(
 export function buildStyle(
 	countries: readonly StyledCountry[],
 	looks: readonly RoleLook[],
-	urls: GeodataUrls
+	geodata: Geodata
 ): StyleSpecification {
 	const lookOf = new Map(looks.map((l) => [l.id, l]));
 	// Sources load in this order. The ones with labels come first, so their tiles tend to be placed
 	// before the basemap's larger tiles arrive: labels among the last tiles cost the first view one
 	// more frame, to place them again.
 	const sources: StyleSpecification['sources'] = {
-		overlays: overlaySource(urls.overlays),
-		labels: { type: 'geojson', data: urls.labels },
-		world: { type: 'geojson', data: urls.world, promoteId: 'iso3' }
+		overlays: overlaySource(geodata.overlayData),
+		labels: { type: 'geojson', data: geodata.labels },
+		world: { type: 'geojson', data: geodata.world, promoteId: 'iso3' }
 	};
 
 	const layers: LayerSpecification[] = [
@@ -271,12 +275,12 @@ export function buildStyle(
 		const look = lookOf.get(role);
 		if (!look) continue;
 		const also = secondary.flatMap((r) => (r !== role && lookOf.get(r) ? [lookOf.get(r)!] : []));
-		const fineSource = countrySourceId(iso3, urls);
+		const fineSource = countrySourceId(iso3, geodata);
 		if (fineSource === 'world') {
 			layers.push(...roleLayers(iso3, look, 'world', {}, false, also));
 			continue;
 		}
-		sources[fineSource] = { type: 'geojson', data: urls.countries[iso3]!, promoteId: 'iso3' };
+		sources[fineSource] = { type: 'geojson', data: geodata.countries[iso3]!, promoteId: 'iso3' };
 		layers.push(
 			...roleLayers(iso3, look, 'world', { maxzoom: FINE_FROM_ZOOM }, false, also),
 			...roleLayers(iso3, look, fineSource, { minzoom: FINE_FROM_ZOOM }, true, also)
@@ -285,7 +289,7 @@ export function buildStyle(
 
 	const overlays = overlayLayers().filter((l) => {
 		const overlay = (l.metadata as { overlay: string }).overlay;
-		return urls.overlays[overlay]?.features.length;
+		return geodata.overlayData[overlay]?.features.length;
 	});
 	const isMarkSpace = (l: LayerSpecification) => l.id.endsWith('-mark-space');
 	layers.push(
@@ -301,7 +305,7 @@ export function buildStyle(
 	// The styled countries' own finer outline when hovered or selected, over the coarse world one
 	// (close up, the pointer is over their 1:50m fill, so hover is marked on their own source).
 	for (const { iso3 } of countries) {
-		const source = countrySourceId(iso3, urls);
+		const source = countrySourceId(iso3, geodata);
 		if (source === 'world') continue;
 		layers.push({
 			id: `country-${iso3}-selected`,
@@ -375,7 +379,7 @@ export function buildStyle(
 		},
 		paint: { 'icon-opacity': 0 }
 	});
-	const fineOnes = story.filter((iso3) => countrySourceId(iso3, urls) !== 'world');
+	const fineOnes = story.filter((iso3) => countrySourceId(iso3, geodata) !== 'world');
 	const coarseOnly = story.filter((iso3) => !fineOnes.includes(iso3));
 	if (coarseOnly.length) layers.push(space('labels-space', 'world', coarseOnly, {}));
 	if (fineOnes.length) {
@@ -384,7 +388,7 @@ export function buildStyle(
 	for (const iso3 of fineOnes) {
 		// Close up, the 1:50m border, from its own source.
 		layers.push(
-			space(`country-${iso3}-space`, countrySourceId(iso3, urls), [iso3], {
+			space(`country-${iso3}-space`, countrySourceId(iso3, geodata), [iso3], {
 				minzoom: FINE_FROM_ZOOM
 			})
 		);

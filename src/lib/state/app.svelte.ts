@@ -2,13 +2,9 @@
  * The app's shared state, one rune class handed down by context. What a person would share (the
  * view, the open country) is mirrored into the URL hash by the page through `hash.ts`.
  */
-import { getContext, setContext } from 'svelte';
+import { setContext } from 'svelte';
 import { countryIndex, type ServedBriefing } from '$lib/briefing/passages';
-
-export interface CountryName {
-	iso3: string;
-	name: string;
-}
+import type { CountryName } from '$lib/map/geodata';
 
 export class AppState {
 	briefing = $state.raw<ServedBriefing | null>(null);
@@ -45,8 +41,4 @@ const KEY = Symbol('app-state');
 
 export function provideAppState(state: AppState): AppState {
 	return setContext(KEY, state);
-}
-
-export function useAppState(): AppState {
-	return getContext<AppState>(KEY);
 }

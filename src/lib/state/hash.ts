@@ -11,12 +11,7 @@
  * that exists (`keepKnown`) and puts the tidied hash back in the address bar (`replaceHash`).
  */
 import { clampScene } from '$lib/briefing/scenes';
-
-export interface View {
-	zoom: number;
-	lat: number;
-	lon: number;
-}
+import type { View } from '$lib/map/briefing-map';
 
 export interface HashState {
 	view?: View;

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseServedBriefing, splitParagraphs } from '$lib/briefing/schema';
+import { parseServedBriefing } from '$lib/briefing/schema';
+import { splitParagraphs } from '$lib/briefing/text.js';
 import { marksOf, type MarkModel } from './mark-model';
 
 const root = (path: string) => fileURLToPath(new URL(`../../../${path}`, import.meta.url));
