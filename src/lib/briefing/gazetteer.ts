@@ -53,11 +53,6 @@ export async function gazetteerFor(language: string): Promise<Gazetteer> {
 	return (await import('../../../geodata/gazetteer-fr.json')).default;
 }
 
-/** The built-in names of a country; empty for a code the table does not know. */
-export function builtInTerms(iso3: string): readonly string[] {
-	return GAZETTEER[iso3] ?? [];
-}
-
 /** One place where the text names a country: `text.slice(start, end) === term`. */
 export interface Mention {
 	start: number;
