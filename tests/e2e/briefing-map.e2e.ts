@@ -6,7 +6,8 @@ import {
 	mapIdle,
 	mapPixels,
 	project,
-	watch
+	watch,
+	withoutWebgl
 } from './helpers';
 
 /**
@@ -268,16 +269,7 @@ test('a broken briefing file shows its errors on the page', async ({ page }) => 
 });
 
 test('without WebGL the page says so and the briefing still works as text', async ({ page }) => {
-	await page.addInitScript(() => {
-		const original = HTMLCanvasElement.prototype.getContext;
-		// Stands in for a browser with WebGL switched off: every other context still works.
-		Object.defineProperty(HTMLCanvasElement.prototype, 'getContext', {
-			value: function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
-				if (type.startsWith('webgl')) return null;
-				return (original as (...a: unknown[]) => unknown).call(this, type, ...rest);
-			}
-		});
-	});
+	await withoutWebgl(page);
 	await page.goto('./');
 	await expect(page.getByText(/cannot draw the map/)).toBeVisible();
 	await page.getByRole('button', { name: 'Mali', exact: true }).click();

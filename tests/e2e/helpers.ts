@@ -108,3 +108,16 @@ export function pixelAt(png: { data: Buffer; width: number }, x: number, y: numb
 	const i = (Math.round(y) * png.width + Math.round(x)) * 4;
 	return [png.data[i]!, png.data[i + 1]!, png.data[i + 2]!];
 }
+
+/** Stands in for a browser with WebGL switched off: every other context still works. */
+export async function withoutWebgl(page: Page) {
+	await page.addInitScript(() => {
+		const original = HTMLCanvasElement.prototype.getContext;
+		Object.defineProperty(HTMLCanvasElement.prototype, 'getContext', {
+			value: function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
+				if (type.startsWith('webgl')) return null;
+				return (original as (...a: unknown[]) => unknown).call(this, type, ...rest);
+			}
+		});
+	});
+}

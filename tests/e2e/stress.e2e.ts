@@ -1,7 +1,7 @@
 // Presentation, speaker view and hash under stress: a start cancelled at once, hostile messages
 // on the speaker channel, a presentation with no WebGL, and hashes that name what does not exist.
 import { expect, test, type Page } from './fixtures';
-import { mapIdle, watch } from './helpers';
+import { mapIdle, watch, withoutWebgl } from './helpers';
 
 const SCENES = 10;
 const CHANNEL = 'briefing-map:feb-2022';
@@ -25,19 +25,6 @@ async function post(page: Page, ...messages: unknown[]) {
 		},
 		[CHANNEL, messages] as const
 	);
-}
-
-/** Stands in for a browser with WebGL switched off: every other context still works. */
-async function withoutWebgl(page: Page) {
-	await page.addInitScript(() => {
-		const original = HTMLCanvasElement.prototype.getContext;
-		Object.defineProperty(HTMLCanvasElement.prototype, 'getContext', {
-			value: function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
-				if (type.startsWith('webgl')) return null;
-				return (original as (...a: unknown[]) => unknown).call(this, type, ...rest);
-			}
-		});
-	});
 }
 
 test.describe('starting a presentation can be cancelled at once', () => {

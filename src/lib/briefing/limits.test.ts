@@ -4,28 +4,14 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { LIMITS, MAX_ERRORS, parseServedBriefing, validateBriefing } from './schema';
-import { splitParagraphs } from './text.js';
+import { LIMITS, MAX_ERRORS, parseServedBriefing } from './schema';
+import { errorsOf, fresh, paragraphs } from './test-briefing';
 
-const read = (path: string) =>
-	readFileSync(fileURLToPath(new URL(`../../content/feb-2022/${path}`, import.meta.url)), 'utf8');
-
-const paragraphs = splitParagraphs(read('article.txt'));
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const fresh = (): any => JSON.parse(read('briefing.json'));
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const served = (): any => {
 	const b = fresh();
 	return { ...b, article: { ...b.article, paragraphs: [...paragraphs] } };
 };
-
-function errorsOf(mutate: (b: ReturnType<typeof fresh>) => void): string[] {
-	const b = fresh();
-	mutate(b);
-	const result = validateBriefing(b, paragraphs);
-	if (result.ok) throw new Error('expected the broken briefing to be rejected');
-	return result.errors;
-}
 
 function servedErrorsOf(mutate: (b: ReturnType<typeof served>) => void): string[] {
 	const b = served();

@@ -17,29 +17,14 @@ import {
 	validateBriefing,
 	type ServedBriefing
 } from './schema';
-import { splitParagraphs } from './text.js';
 
-const read = (path: string) =>
-	readFileSync(fileURLToPath(new URL(`../../content/feb-2022/${path}`, import.meta.url)), 'utf8');
-
-const paragraphs = splitParagraphs(read('article.txt'));
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const fresh = (): any => JSON.parse(read('briefing.json'));
+import { errorsOf, fresh, paragraphs } from './test-briefing';
 
 function served(raw: unknown = fresh()): ServedBriefing {
 	const b = raw as { article: object };
 	const result = parseServedBriefing({ ...b, article: { ...b.article, paragraphs } });
 	if (!result.ok) throw new Error(result.errors.join('\n'));
 	return result.briefing;
-}
-
-function errorsOf(mutate: (b: ReturnType<typeof fresh>) => void): string[] {
-	const b = fresh();
-	mutate(b);
-	const result = validateBriefing(b, paragraphs);
-	if (result.ok) throw new Error('expected the broken briefing to be rejected');
-	return result.errors;
 }
 
 const briefing = served();

@@ -1,26 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { SWATCHES } from './palette';
 import { briefingSchema, formatPath, parseServedBriefing, validateBriefing } from './schema';
 import { splitParagraphs } from './text.js';
 
-const read = (path: string) =>
-	readFileSync(fileURLToPath(new URL(`../../content/feb-2022/${path}`, import.meta.url)), 'utf8');
-
-const paragraphs = splitParagraphs(read('article.txt'));
-
-// A fresh, editable copy of the embedded briefing for each broken-input test.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const fresh = (): any => JSON.parse(read('briefing.json'));
-
-function errorsOf(mutate: (b: ReturnType<typeof fresh>) => void): string[] {
-	const b = fresh();
-	mutate(b);
-	const result = validateBriefing(b, paragraphs);
-	if (result.ok) throw new Error('expected the broken briefing to be rejected');
-	return result.errors;
-}
+import { errorsOf, fresh, paragraphs } from './test-briefing';
 
 describe('splitParagraphs', () => {
 	it('finds the article’s 12 paragraphs', () => {

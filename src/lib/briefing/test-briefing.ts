@@ -1,0 +1,24 @@
+// For unit tests only: the embedded briefing as its files hold it, and the errors of a broken copy.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { validateBriefing } from './schema';
+import { splitParagraphs } from './text.js';
+
+/** A file of the embedded briefing's content folder, as text. */
+export const read = (path: string) =>
+	readFileSync(fileURLToPath(new URL(`../../content/feb-2022/${path}`, import.meta.url)), 'utf8');
+
+export const paragraphs = splitParagraphs(read('article.txt'));
+
+/** A fresh copy of the embedded briefing.json, loose so a test can break it any way it likes. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const fresh = (): any => JSON.parse(read('briefing.json'));
+
+/** The errors of the embedded briefing after `mutate`; throws if it still validates. */
+export function errorsOf(mutate: (b: ReturnType<typeof fresh>) => void): string[] {
+	const b = fresh();
+	mutate(b);
+	const result = validateBriefing(b, paragraphs);
+	if (result.ok) throw new Error('expected the broken briefing to be rejected');
+	return result.errors;
+}
