@@ -35,6 +35,8 @@ export const FOCUS = ['FRA', 'RUS', 'UKR', 'MLI', 'HUN', 'SVN'];
 export const BRIEFING = 'src/content/feb-2022/briefing.json';
 /** The article beside the briefing, when briefing.json does not name its file. */
 export const ARTICLE = 'src/content/feb-2022/article.txt';
+/** Where the embedded briefing's overlays are written (its briefing.json names these files). */
+export const OVERLAYS = 'src/content/feb-2022/overlays';
 
 /** @param {string} path */
 const readJson = (path) => JSON.parse(readFileSync(path, 'utf8'));
@@ -128,7 +130,7 @@ export function generate({ root = ROOT, log = () => {} } = {}) {
 	// 3. Crimea overlay, 50m
 	const crimeaGeometry = normalizeGeometry(fine.crimea.crimea);
 	files.set(
-		'geodata/overlays/crimea.geojson',
+		`${OVERLAYS}/crimea.geojson`,
 		featureCollectionText([
 			feat(
 				{
@@ -136,6 +138,7 @@ export function generate({ root = ROOT, log = () => {} } = {}) {
 					name: facts.crimea.name,
 					status: facts.crimea.status,
 					label: facts.crimea.label,
+					mapLabel: facts.crimea.mapLabel,
 					source: facts.crimea.source,
 					provenance: `Source: ${facts.crimea.source}`,
 					provenanceKind: 'source',
@@ -253,8 +256,8 @@ export function generate({ root = ROOT, log = () => {} } = {}) {
 				.filter((n) => n.provenance.kind === kind)
 				.flatMap((n) => troopFeatures(n, (zone) => deriveZone(zone, n.id), asOf))
 		);
-	files.set('geodata/overlays/troops-article.geojson', troopFile('article'));
-	files.set('geodata/overlays/troops-reported.geojson', troopFile('source'));
+	files.set(`${OVERLAYS}/troops-article.geojson`, troopFile('article'));
+	files.set(`${OVERLAYS}/troops-reported.geojson`, troopFile('source'));
 
 	// 6. context overlays: places named in the article, the route, the line of contact
 	if (!existsSync(articlePath))
@@ -262,11 +265,17 @@ export function generate({ root = ROOT, log = () => {} } = {}) {
 	const paragraphs = splitParagraphs(readFileSync(articlePath, 'utf8'));
 	const places = placeFeatures(facts.places, paragraphs);
 	for (const id of places.skipped) log(`note: place ${id} is not named in the article; left out`);
-	files.set('geodata/overlays/places.geojson', featureCollectionText(places.features));
-	const route = routeFeatures(facts.places, facts.route.legs, facts.route.npoints, paragraphs);
-	files.set('geodata/overlays/route.geojson', featureCollectionText(route));
+	files.set(`${OVERLAYS}/places.geojson`, featureCollectionText(places.features));
+	const route = routeFeatures(
+		facts.places,
+		facts.route.legs,
+		facts.route.npoints,
+		paragraphs,
+		facts.route.note
+	);
+	files.set(`${OVERLAYS}/route.geojson`, featureCollectionText(route));
 	const contactLine = contactLineFeature(facts.lineOfContact);
-	files.set('geodata/overlays/contact-line.geojson', featureCollectionText([contactLine]));
+	files.set(`${OVERLAYS}/contact-line.geojson`, featureCollectionText([contactLine]));
 
 	// 7. distances from Kyiv to the nearest point of Russia's and Belarus's boundaries (50m)
 	/** @type {import('./overlays.js').PlaceFact[]} */
@@ -285,13 +294,20 @@ export function generate({ root = ROOT, log = () => {} } = {}) {
 		toName: String(world.countries.find((c) => c.props.iso3 === iso3)?.props.name ?? iso3),
 		...nearestBoundary(at, region(iso3)),
 		provenance: `Source: Natural Earth 1:50m (world-atlas ${atlasVersion}), Crimea moved to Ukraine; ${origin.name} from GeoNames`,
-		provenanceKind: 'source',
 		approximate: true
 	}));
-	files.set(
-		'geodata/distances.json',
-		`[\n${distances.map((d) => JSON.stringify(d)).join(',\n')}\n]\n`
-	);
+	// The briefing quotes these (its `distances`): a change of the shapes must show there too.
+	if (existsSync(briefingPath)) {
+		/** @type {{ to: string, km: number }[]} */
+		const quoted = readJson(briefingPath).distances ?? [];
+		for (const d of distances) {
+			const q = quoted.find((x) => x.to === d.to);
+			if (q && q.km !== d.km)
+				throw new Error(
+					`${BRIEFING}: distances to ${d.to} say ${q.km} km, the shapes give ${d.km} km`
+				);
+		}
+	}
 
 	// 8. SOURCES.md, with the sizes of everything above
 	const sizes = [...files.entries()]

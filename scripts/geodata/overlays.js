@@ -19,7 +19,8 @@ import { articleProvenance, formatDate } from '../../src/lib/briefing/text.js';
  * @typedef {{ from: string, to: string, date: string, dateText: string, article: number[] }} RouteLeg
  * @typedef {{ name: string, lat: number, lon: number, note?: string }} Town
  * @typedef {{ id: string, name: string, label: string, accuracyKm: number, asOf: string, note: string,
- *   source: string, provenance: string, url: string, towns: Town[] }} LineOfContact
+ *   source: string, provenance: string, url: string, towns: Town[], mapLabel: string,
+ *   when: string }} LineOfContact
  */
 
 export const GEONAMES = 'Source: GeoNames (CC BY 4.0)';
@@ -120,9 +121,10 @@ export function placeFeatures(places, paragraphs) {
  * @param {number} npoints
  * @param {string[]} paragraphs the article's paragraphs, to check that each leg's paragraphs name
  *   its destination
+ * @param {string} note what the route is, said in each leg's mark
  * @returns {Feature[]}
  */
-export function routeFeatures(places, legs, npoints, paragraphs) {
+export function routeFeatures(places, legs, npoints, paragraphs, note) {
 	return legs.map((leg, i) => {
 		const from = placeById(places, leg.from);
 		const to = placeById(places, leg.to);
@@ -154,6 +156,7 @@ export function routeFeatures(places, legs, npoints, paragraphs) {
 				distanceKm: km,
 				label: `${from.name} → ${to.name} · ${formatDate(leg.date, 'short')} · ${thousands(km)} km`,
 				paragraphs: leg.article.join(','),
+				note,
 				provenance: articleProvenance(leg.article),
 				provenanceKind: 'article',
 				approximate: false
@@ -177,6 +180,8 @@ export function contactLineFeature(loc) {
 			kind: 'line',
 			name: loc.name,
 			label: loc.label,
+			mapLabel: loc.mapLabel,
+			when: loc.when,
 			approximate: true,
 			accuracyKm: loc.accuracyKm,
 			asOf: loc.asOf,

@@ -57,7 +57,10 @@ const GEO = join(ROOT, 'geodata');
 type Polygonal = Polygon | MultiPolygon;
 type FC = FeatureCollection<Geometry, Record<string, unknown>>;
 
-const read = (rel: string): string => readFileSync(join(GEO, rel), 'utf8');
+/** A file of geodata/, or of the embedded briefing's folder (its overlays, `overlays/…`). */
+const CONTENT = join(ROOT, 'src/content/feb-2022');
+const read = (rel: string): string =>
+	readFileSync(join(rel.startsWith('overlays/') ? CONTENT : GEO, rel), 'utf8');
 const readFC = (rel: string): FC => JSON.parse(read(rel)) as FC;
 
 function listFiles(dir: string, prefix = ''): string[] {
@@ -83,12 +86,15 @@ const bounds = JSON.parse(read('bounds.json')) as Record<string, [number, number
 const places = readFC('overlays/places.geojson');
 const route = readFC('overlays/route.geojson');
 const contactLine = readFC('overlays/contact-line.geojson');
-const overlayFiles = listFiles(join(GEO, 'overlays')).filter((f) => f.endsWith('.geojson'));
+const overlayFiles = listFiles(join(CONTENT, 'overlays')).filter((f) => f.endsWith('.geojson'));
 
 const polygonsOf = (g: Polygonal): Position[][][] =>
 	g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
 
-const geojsonFiles = listFiles(GEO).filter((f) => f.endsWith('.geojson'));
+const geojsonFiles = [
+	...listFiles(GEO),
+	...listFiles(join(CONTENT, 'overlays')).map((f) => `overlays/${f}`)
+].filter((f) => f.endsWith('.geojson'));
 
 describe('geodata files', () => {
 	it('has the expected files', () => {
@@ -97,13 +103,6 @@ describe('geodata files', () => {
 			'labels.geojson',
 			'bounds.json',
 			'SOURCES.md',
-			'overlays/crimea.geojson',
-			'overlays/troops-article.geojson',
-			'overlays/troops-reported.geojson',
-			'overlays/places.geojson',
-			'overlays/route.geojson',
-			'overlays/contact-line.geojson',
-			'distances.json',
 			'gazetteer.json',
 			'gazetteer-fr.json',
 			...FOCUS.map((iso3: string) => `countries/${iso3}.geojson`)
@@ -689,7 +688,7 @@ describe('overlays/places.geojson', () => {
 	});
 });
 
-describe('distances.json', () => {
+describe('the briefing’s distances', () => {
 	type Distance = {
 		from: string;
 		fromIso3: string;
@@ -699,7 +698,11 @@ describe('distances.json', () => {
 		nearest: [number, number];
 		provenance: string;
 	};
-	const distances = JSON.parse(read('distances.json')) as Distance[];
+	const distances = (
+		JSON.parse(readFileSync(join(CONTENT, 'briefing.json'), 'utf8')) as {
+			distances: Distance[];
+		}
+	).distances;
 	const to = (iso3: string) => {
 		const d = distances.find((x) => x.to === iso3);
 		if (!d) throw new Error(`no distance to ${iso3}`);
@@ -747,7 +750,7 @@ describe('distances.json', () => {
 });
 
 describe('size budget', () => {
-	const gz = (rel: string) => gzipSync(readFileSync(join(GEO, rel)), { level: 9 }).length;
+	const gz = (rel: string) => gzipSync(read(rel), { level: 9 }).length;
 	const all = listFiles(GEO);
 	it('keeps world.geojson within budget', () => {
 		expect(gz('world.geojson')).toBeLessThanOrEqual(BUDGET.worldGzip);

@@ -1,6 +1,6 @@
+import { BASEMAP_COUNTRIES } from './basemap';
 import { describe, expect, it } from 'vitest';
 import {
-	BASEMAP_COUNTRIES,
 	findMentions,
 	GAZETTEER,
 	gazetteerFor,

@@ -4,16 +4,14 @@
  * or "the Kremlin", comes from the briefing's `terms.add`, so the code knows no story.
  */
 import gazetteer from '../../../geodata/gazetteer.json';
-import names from '../../../geodata/names.json';
-import type { Briefing } from './schema';
 
-/**
- * The countries the basemap draws (built by scripts/geodata into geodata/names.json, which the
- * map reads too): a briefing can list, relate, fit or concern only these. The gazetteer also knows
- * the UN member states too small for the 1:110m basemap (Andorra, Bahrain, Malta, Singapore, the
- * Vatican...): an article may name them, and the panel quotes it, but a briefing cannot list them.
- */
-export const BASEMAP_COUNTRIES: ReadonlySet<string> = new Set(Object.keys(names));
+/** What the terms of a briefing are read from: its countries' additions and removals. */
+export interface TermEdits {
+	countries: readonly {
+		iso3: string;
+		terms: { add: readonly string[]; remove: readonly string[] };
+	}[];
+}
 
 /**
  * Names per ISO 3166-1 alpha-3 code, matched case-sensitively on word boundaries, for every
@@ -67,7 +65,7 @@ export interface Mention {
  * its `terms.remove`.
  */
 export function termsFor(
-	briefing: Pick<Briefing, 'countries'>,
+	briefing: TermEdits,
 	table: Readonly<Record<string, readonly string[]>> = GAZETTEER
 ): Map<string, string[]> {
 	const terms = new Map<string, string[]>();

@@ -5,13 +5,10 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { LIMITS, MAX_ERRORS, parseServedBriefing } from './schema';
-import { errorsOf, fresh, paragraphs } from './test-briefing';
+import { errorsOf, fresh, paragraphs, servedRaw } from './test-briefing';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-const served = (): any => {
-	const b = fresh();
-	return { ...b, article: { ...b.article, paragraphs: [...paragraphs] } };
-};
+const served = (): any => servedRaw();
 
 function servedErrorsOf(mutate: (b: ReturnType<typeof served>) => void): string[] {
 	const b = served();

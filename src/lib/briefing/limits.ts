@@ -47,6 +47,14 @@ export const LIMITS = {
 	sceneLayers: 120,
 	/** Countries a scene camera fits (1). */
 	fitCountries: 50,
+	/** Overlays the map draws for the story (6). */
+	overlays: 30,
+	/** Features of one overlay: points, lines and areas (19). */
+	features: 5_000,
+	/** Captions of one overlay's legend (2). */
+	legendItems: 6,
+	/** Distances to borders the country panels quote (2). */
+	distances: 50,
 
 	// Strings, in characters.
 	/** Ids, file names, layer and region ids (24). */
@@ -63,8 +71,12 @@ export const LIMITS = {
 	urlChars: 2_000,
 
 	// The file as a whole.
-	/** Levels of nesting: the format's deepest value is a position's coordinate (6). */
-	depth: 10,
+	/**
+	 * Levels of nesting: the format's deepest value is a coordinate of an overlay's MultiPolygon
+	 * (11: overlays, the overlay, features, features, the feature, geometry, coordinates, polygon,
+	 * ring, position, coordinate).
+	 */
+	depth: 12,
 	/** Values in the file, objects, arrays, strings and numbers together (about 760). */
 	values: 250_000
 } as const;

@@ -12,13 +12,14 @@ import {
 	type Passage
 } from './passages';
 import { parseServedBriefing, type ServedBriefing } from './schema';
+import { servedRaw } from './test-briefing';
 import { splitParagraphs } from './text.js';
 
 const read = (path: string) =>
 	readFileSync(fileURLToPath(new URL(`../../content/feb-2022/${path}`, import.meta.url)), 'utf8');
 
 function servedFrom(raw: unknown, paragraphs: string[]): ServedBriefing {
-	const b = raw as { article: object };
+	const b = servedRaw(raw);
 	const result = parseServedBriefing({ ...b, article: { ...b.article, paragraphs } });
 	if (!result.ok) throw new Error(result.errors.join('\n'));
 	return result.briefing;

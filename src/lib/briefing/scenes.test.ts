@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import {
 	clampScene,
 	hiddenLayers,
-	LAYER_IDS,
 	sceneQuote,
 	stepScene,
 	type Scene,
@@ -18,11 +17,10 @@ import {
 	type ServedBriefing
 } from './schema';
 
-import { errorsOf, fresh, paragraphs } from './test-briefing';
+import { errorsOf, fresh, paragraphs, servedRaw } from './test-briefing';
 
 function served(raw: unknown = fresh()): ServedBriefing {
-	const b = raw as { article: object };
-	const result = parseServedBriefing({ ...b, article: { ...b.article, paragraphs } });
+	const result = parseServedBriefing(servedRaw(raw));
 	if (!result.ok) throw new Error(result.errors.join('\n'));
 	return result.briefing;
 }
@@ -248,7 +246,7 @@ describe('scene validation errors name the field path', () => {
 	});
 
 	it('checks served scenes against the inlined paragraphs', () => {
-		const b = fresh();
+		const b = servedRaw();
 		const result = parseServedBriefing({
 			...b,
 			article: { ...b.article, paragraphs: paragraphs.slice(0, 10) }
@@ -337,7 +335,16 @@ describe('stepScene', () => {
 });
 
 describe('hiddenLayers', () => {
-	const all = ['FRA', 'RUS', 'UKR', 'MLI', 'HUN', 'SVN', ...LAYER_IDS];
+	const all = [
+		'FRA',
+		'RUS',
+		'UKR',
+		'MLI',
+		'HUN',
+		'SVN',
+		...briefing.overlays.map((o) => o.id),
+		'labels'
+	];
 
 	it('hides every layer the scene does not show, in the given order', () => {
 		const moscow = scenes.find((s) => s.id === 'macron-to-moscow')!;

@@ -1,29 +1,15 @@
 /**
- * Presentation mode's scenes: the vocabulary of layers a scene can show, and pure helpers that
+ * Presentation mode's scenes: pure helpers that
  * turn a scene number and a key press into the next scene, a scene into its quotes and into the
  * layers to hide. No DOM and no map here, so the presenter only renders and the rules are pinned
  * by unit tests.
  *
- * This module imports only types from ./schema, so that the schema can take LAYER_IDS from here
- * without an import cycle at run time.
+ * The layers a scene can name are the briefing's own (its countries and overlays, see
+ * BASEMAP_LAYERS for the basemap's): this module holds no vocabulary of its own.
  */
 import type { Scene, ServedBriefing } from './schema';
 
 export type { Scene, SceneCamera } from './schema';
-
-/**
- * The overlays a briefing can name in a scene's `layers` (besides the countries it lists). The map
- * module uses the same ids for its overlays, its layer checkboxes and the hash's `hide=`.
- */
-export const LAYER_IDS = [
-	'troops-article',
-	'troops-reported',
-	'crimea',
-	'contact-line',
-	'route',
-	'places',
-	'labels'
-] as const;
 
 export type SceneAction = 'next' | 'prev' | 'first' | 'last';
 

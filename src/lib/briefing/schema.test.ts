@@ -3,7 +3,7 @@ import { SWATCHES } from './palette';
 import { briefingSchema, formatPath, parseServedBriefing, validateBriefing } from './schema';
 import { splitParagraphs } from './text.js';
 
-import { errorsOf, fresh, paragraphs } from './test-briefing';
+import { errorsOf, fresh, paragraphs, servedRaw } from './test-briefing';
 
 describe('splitParagraphs', () => {
 	it('finds the article’s 12 paragraphs', () => {
@@ -29,8 +29,7 @@ describe('the embedded briefing', () => {
 	});
 
 	it('validates as served, with the paragraphs inlined', () => {
-		const b = fresh();
-		const result = parseServedBriefing({ ...b, article: { ...b.article, paragraphs } });
+		const result = parseServedBriefing(servedRaw());
 		expect(result.ok ? [] : result.errors).toEqual([]);
 	});
 
@@ -242,10 +241,7 @@ describe('validation errors name the field path', () => {
 });
 
 describe('parseServedBriefing', () => {
-	const served = () => {
-		const b = fresh();
-		return { ...b, article: { ...b.article, paragraphs: [...paragraphs] } };
-	};
+	const served = () => servedRaw();
 
 	it('returns the briefing with its paragraphs, and defaults filled in', () => {
 		const raw = served();

@@ -1,7 +1,7 @@
 // For unit tests only: the embedded briefing as its files hold it, and the errors of a broken copy.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { validateBriefing } from './schema';
+import { assembleDocument, inlineSources, validateBriefing, type BriefingDocument } from './schema';
 import { splitParagraphs } from './text.js';
 
 /** A file of the embedded briefing's content folder, as text. */
@@ -21,4 +21,30 @@ export function errorsOf(mutate: (b: ReturnType<typeof fresh>) => void): string[
 	const result = validateBriefing(b, paragraphs);
 	if (result.ok) throw new Error('expected the broken briefing to be rejected');
 	return result.errors;
+}
+
+/**
+ * The embedded briefing as one document, as the site serves it: its article's paragraphs and its
+ * overlays' GeoJSON files inline. From `raw` (a copy of briefing.json a test changed) when given.
+ */
+export function embedded(raw: unknown = fresh()): BriefingDocument {
+	const result = assembleDocument(raw, { read: (name) => readOrUndefined(name) }, splitParagraphs);
+	if (!result.ok) throw new Error(result.errors.join('\n'));
+	return result.briefing;
+}
+
+/** The embedded briefing as one document before validation, loose so a test can break it. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function servedRaw(raw: unknown = fresh()): any {
+	const result = inlineSources(raw, { read: (name) => readOrUndefined(name) }, splitParagraphs);
+	if (!result.ok) throw new Error(result.errors.join('\n'));
+	return result.document;
+}
+
+function readOrUndefined(name: string): string | undefined {
+	try {
+		return read(name);
+	} catch {
+		return undefined;
+	}
 }

@@ -20,7 +20,6 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import {
 	FINE_FROM_ZOOM,
-	MARK_LAYERS,
 	OUTLINE_SOURCE,
 	WORLD_FILL,
 	buildStyle,
@@ -36,7 +35,13 @@ import {
 } from './style';
 import { GEODATA, MAINLAND_BOUNDS, type Bounds } from './geodata';
 import { measure, type LonLat, type Measurement } from './measure';
-import { MEASURE_SOURCE, measureLayers } from './overlays';
+import {
+	MEASURE_SOURCE,
+	markLayersOf,
+	measureLayers,
+	overlayData,
+	type MapOverlay
+} from './overlays';
 import { hasTexture, patternImage } from './patterns';
 import {
 	LABEL_SPACE_IMAGE,
@@ -80,6 +85,8 @@ export interface BriefingMapOptions {
 	/** The countries styled by their primary role, and how each role looks. */
 	countries: readonly StyledCountry[];
 	looks: readonly RoleLook[];
+	/** The briefing's overlays: its marks, lines and areas. */
+	overlays: readonly MapOverlay[];
 	/** A name for the map canvas, read by screen readers. */
 	label: string;
 	reducedMotion?: boolean;
@@ -106,6 +113,15 @@ export interface CountryHit {
 export interface MarkHit {
 	overlay: string;
 	id: string;
+}
+
+/** What the map draws of a briefing; `update` takes it whole when the briefing changes. */
+export interface MapContent {
+	countries: readonly StyledCountry[];
+	looks: readonly RoleLook[];
+	overlays: readonly MapOverlay[];
+	/** Where each country's story happens (see `setCountryViews`). */
+	views: Readonly<Record<string, Bounds>>;
 }
 
 type Padding = { top: number; right: number; bottom: number; left: number };
@@ -152,6 +168,16 @@ export class BriefingMap {
 	/** The name of the mark under the pointer, shown beside it (its label may have had no room). */
 	#tooltip: Popup | null = null;
 	#tooltipFor = '';
+	/** The layers of the briefing's marks (points and lines a click opens). */
+	#markLayers: string[] = [];
+	/** The style has loaded: sources and layers can change (see `whenReady`). */
+	#loaded = false;
+	/** The 1:50m part of the style is on the map (the view has been close enough). */
+	#fineAdded = false;
+	/** What `update` was last given before the style had loaded, applied on load. */
+	#pending: MapContent | null = null;
+	#pendingListener = false;
+	#content: MapContent | null = null;
 
 	/**
 	 * The whole style is built at once: adding layers to a running map would make MapLibre cut the
@@ -165,15 +191,10 @@ export class BriefingMap {
 			: f
 				? { bounds: [f[0], f[1], f[2], f[3]] as Bounds, fitBoundsOptions: { padding: 24 } }
 				: { center: [20, 35] as [number, number], zoom: 2 };
-		const full = buildStyle(opts.countries, opts.looks, GEODATA);
+		const full = buildStyle(opts.countries, opts.looks, opts.overlays, GEODATA);
 		const { first, fine } = splitFine(full);
 		this.#fine = fine;
-		this.#order = full.layers.map((l) => l.id);
-		this.#baseLayers = [...full.layers, ...outlineLayers()];
-		this.#layers = full.layers.map((l) => {
-			const meta = (l.metadata ?? {}) as { iso3?: string; overlay?: string };
-			return { id: l.id, toggle: meta.iso3 ?? meta.overlay };
-		});
+		this.#adopt(full, { ...opts, views: this.#views });
 		// Marks on the page's timeline, read by `npm run bench` to split the load time.
 		performance.mark('map-create');
 		this.map = new MapLibreMap({
@@ -197,15 +218,15 @@ export class BriefingMap {
 		// `container.maplibreMap`: placement is not visible in the DOM, and pixels cannot say which
 		// label is which.
 		Object.defineProperty(opts.container, 'maplibreMap', { value: this.map, configurable: true });
+		// And `container.briefingMap`, so that they can change the briefing in place (see `update`).
+		Object.defineProperty(opts.container, 'briefingMap', { value: this, configurable: true });
 
 		for (const look of opts.looks) {
 			if (!hasTexture(look.pattern)) continue;
 			this.map.addImage(look.imageId, patternImage(look.pattern), { pixelRatio: 2 });
 		}
-		this.#countryFills = opts.countries
-			.flatMap((c) => [countryLayerIds(c.iso3, true).fill, countryLayerIds(c.iso3).fill])
-			.filter((id) => full.layers.some((l) => l.id === id));
-		this.#addFineWhenZoomed(full, fine);
+		this.map.once('load', () => (this.#loaded = true));
+		this.#addFineWhenZoomed();
 		this.map.addImage(
 			OCCUPIED_PATTERN_ID,
 			patternImage('hatch', hexToRgba(OVERLAY_COLORS.occupied, 230)),
@@ -255,17 +276,21 @@ export class BriefingMap {
 
 	/**
 	 * Adds the 1:50m part of the style (see `splitFine`) the first time the view reaches
-	 * FINE_FROM_ZOOM, each layer inserted where the full style puts it.
+	 * FINE_FROM_ZOOM, each layer inserted where the full style puts it. The part is read when it
+	 * is added, so a briefing updated before (see `update`) adds its own.
 	 */
-	#addFineWhenZoomed(full: StyleSpecification, fine: ReturnType<typeof splitFine>['fine']) {
+	#addFineWhenZoomed() {
 		const add = () => {
 			if (this.map.getZoom() < FINE_FROM_ZOOM - 0.15) return false;
-			for (const [id, source] of Object.entries(fine.sources)) this.map.addSource(id, source);
-			const order = full.layers.map((l) => l.id);
-			for (const layer of fine.layers) {
-				const next = order.slice(order.indexOf(layer.id) + 1).find((id) => this.map.getLayer(id));
-				this.map.addLayer(layer, next);
+			const fine = this.#fine;
+			for (const [id, source] of Object.entries(fine.sources)) {
+				if (!this.map.getSource(id)) this.map.addSource(id, source);
 			}
+			for (const layer of fine.layers) {
+				if (this.map.getLayer(layer.id)) continue;
+				this.map.addLayer(layer, this.#nextOnMap(layer.id));
+			}
+			this.#fineAdded = true;
 			this.#applyVisibility();
 			this.#applyScale(fine.layers.map((l) => l.id));
 			if (this.#selected) this.select(this.#selected.iso3);
@@ -275,9 +300,122 @@ export class BriefingMap {
 		const onZoom = () => {
 			if (add()) this.map.off('zoom', onZoom);
 		};
-		this.map.once('load', () => {
+		this.whenReady(() => {
 			if (!add()) this.map.on('zoom', onZoom);
 		});
+	}
+
+	/** The first layer on the map that the full style puts above `id`: where `id` goes. */
+	#nextOnMap(id: string): string | undefined {
+		return this.#order.slice(this.#order.indexOf(id) + 1).find((x) => this.map.getLayer(x));
+	}
+
+	/**
+	 * Runs `fn` once the map's style has loaded (its sources and layers can then be changed): now,
+	 * or on MapLibre's `load`. The one readiness check of this class.
+	 */
+	whenReady(fn: () => void) {
+		if (this.#loaded) fn();
+		else this.map.once('load', fn);
+	}
+
+	/**
+	 * Draws the briefing as it is now, in place: its countries' roles, the roles' looks, its
+	 * overlays and its countries' views. Only what changed is replaced (a layer whose definition
+	 * changed, a source no longer needed), so the map is not rebuilt: the camera does not move,
+	 * and what is selected, highlighted, hidden or being measured stays so.
+	 */
+	update(content: MapContent) {
+		if (this.#destroyed) return;
+		this.#pending = content;
+		if (!this.#loaded) {
+			if (!this.#pendingListener) {
+				this.#pendingListener = true;
+				this.map.once('load', () => this.#applyPending());
+			}
+			return;
+		}
+		this.#applyPending();
+	}
+
+	#applyPending() {
+		this.#pendingListener = false;
+		const content = this.#pending;
+		this.#pending = null;
+		if (!content || this.#destroyed) return;
+		this.#views = { ...content.views };
+		for (const look of content.looks) {
+			if (!hasTexture(look.pattern)) continue;
+			const image = patternImage(look.pattern);
+			if (this.map.hasImage(look.imageId)) this.map.removeImage(look.imageId);
+			this.map.addImage(look.imageId, image, { pixelRatio: 2 });
+		}
+		const full = buildStyle(content.countries, content.looks, content.overlays, GEODATA);
+		const { first, fine } = splitFine(full);
+		const target = this.#fineAdded ? full : first;
+		const previous = new Map(this.#baseLayers.map((l) => [l.id, JSON.stringify(l)]));
+		const next = new Map(target.layers.map((l) => [l.id, l]));
+		// Layers gone or changed leave; the others stay as they are drawn.
+		for (const { id } of this.map.getStyle().layers) {
+			const was = previous.get(id);
+			if (was === undefined) continue; // not the style's: outlines, the measure tool
+			const now = next.get(id);
+			if (!now || JSON.stringify(now) !== was) this.map.removeLayer(id);
+		}
+		this.map.getSource<GeoJSONSource>('overlays')?.setData(overlayData(content.overlays));
+		for (const [id, source] of Object.entries(target.sources)) {
+			if (!this.map.getSource(id)) this.map.addSource(id, source);
+		}
+		this.#fine = fine;
+		this.#order = full.layers.map((l) => l.id);
+		const added: string[] = [];
+		// From the top down, so that each new layer goes under one already in place.
+		for (let i = target.layers.length - 1; i >= 0; i--) {
+			const layer = target.layers[i]!;
+			if (this.map.getLayer(layer.id)) continue;
+			const above = target.layers.slice(i + 1).find((l) => this.map.getLayer(l.id))?.id;
+			this.map.addLayer(layer, above ?? this.#firstToolLayer());
+			added.push(layer.id);
+		}
+		for (const id of Object.keys(this.map.getStyle().sources)) {
+			if (id.startsWith('country-') && !target.sources[id]) this.map.removeSource(id);
+		}
+		const kept = new Set(content.countries.map((c) => c.iso3));
+		for (const iso3 of [...this.#failedFine]) if (!kept.has(iso3)) this.#failedFine.delete(iso3);
+		this.#adopt(full, content);
+		this.#applyVisibility();
+		this.#applyScale(added);
+		if (this.#selected) this.select(kept.has(this.#selected.iso3) ? this.#selected.iso3 : null);
+		if (this.#highlighted.length) this.highlight(this.#highlighted.map((h) => h.iso3));
+		else this.#drawOutlines();
+	}
+
+	/** What the map draws now (as last given to the constructor or to `update`). */
+	get content(): MapContent | null {
+		return this.#content;
+	}
+
+	/** The lowest layer that is not the style's (the outlines, the measure tool), if any. */
+	#firstToolLayer(): string | undefined {
+		const ours = new Set(this.#order);
+		return this.map
+			.getStyle()
+			.layers.find((l) => !ours.has(l.id) && !l.id.startsWith('outline'))?.id;
+	}
+
+	/** What the map keeps of a style it draws: its layers, their toggles, the countries' fills. */
+	#adopt(full: StyleSpecification, content: MapContent) {
+		this.#content = content;
+		this.#order = full.layers.map((l) => l.id);
+		this.#baseLayers = [...full.layers, ...outlineLayers()];
+		this.#layers = full.layers.map((l) => {
+			const meta = (l.metadata ?? {}) as { iso3?: string; overlay?: string };
+			return { id: l.id, toggle: meta.iso3 ?? meta.overlay };
+		});
+		this.#countryFills = content.countries
+			.flatMap((c) => [countryLayerIds(c.iso3, true).fill, countryLayerIds(c.iso3).fill])
+			.filter((id) => full.layers.some((l) => l.id === id));
+		this.#markLayers = markLayersOf(content.overlays);
 	}
 
 	/**
@@ -391,7 +529,7 @@ export class BriefingMap {
 
 	/** A point or line under the pointer, with a few pixels of slack so small marks can be hit. */
 	#markAt(e: MapMouseEvent): MapGeoJSONFeature | undefined {
-		const layers = MARK_LAYERS.filter((id) => this.map.getLayer(id));
+		const layers = this.#markLayers.filter((id) => this.map.getLayer(id));
 		const r = 7;
 		const box: [[number, number], [number, number]] = [
 			[e.point.x - r, e.point.y - r],
@@ -429,8 +567,8 @@ export class BriefingMap {
 	}
 
 	#applyVisibility() {
-		if (!this.map.getSource('world')) {
-			this.map.once('load', () => this.#applyVisibility());
+		if (!this.#loaded) {
+			this.whenReady(() => this.#applyVisibility());
 			return;
 		}
 		for (const { id, toggle } of this.#layers) {
@@ -467,7 +605,7 @@ export class BriefingMap {
 		const m = measure(this.#measuring ?? []);
 		const source = this.map.getSource<GeoJSONSource>(MEASURE_SOURCE);
 		if (source) source.setData(m.features);
-		else if (this.#measuring && this.map.getSource('world')) {
+		else if (this.#measuring && this.#loaded) {
 			// First use: the tool's source and layers go on top of the style.
 			this.map.addSource(MEASURE_SOURCE, { type: 'geojson', data: m.features });
 			for (const layer of measureLayers()) this.map.addLayer(layer);
@@ -529,8 +667,8 @@ export class BriefingMap {
 
 	/** Sets the scaled properties of the layers for the current mode (or of `only` these new ones). */
 	#applyScale(only?: string[]) {
-		if (!this.map.getSource('world')) {
-			this.map.once('load', () => this.#applyScale(only));
+		if (!this.#loaded) {
+			this.whenReady(() => this.#applyScale(only));
 			return;
 		}
 		let k = this.#scale;
@@ -569,8 +707,8 @@ export class BriefingMap {
 	/** Outlines the country (or clears the outline with null). */
 	select(iso3: string | null) {
 		// Before the style has loaded there is no source to mark yet: mark it on load.
-		if (!this.map.getSource('world')) {
-			this.map.once('load', () => this.select(iso3));
+		if (!this.#loaded) {
+			this.whenReady(() => this.select(iso3));
 			return;
 		}
 		for (const source of this.#selected?.sources ?? []) {
@@ -586,8 +724,8 @@ export class BriefingMap {
 
 	/** Outlines these countries (a scene's highlights), clearing the previous ones. */
 	highlight(iso3s: readonly string[]) {
-		if (!this.map.getSource('world')) {
-			this.map.once('load', () => this.highlight(iso3s));
+		if (!this.#loaded) {
+			this.whenReady(() => this.highlight(iso3s));
 			return;
 		}
 		for (const h of this.#highlighted) {

@@ -1,13 +1,13 @@
 /**
- * The geodata files. The large ones (the world, the 1:50m countries) are hashed assets fetched
- * from the page's own origin; the overlays are small (a few KB each) and are bundled, so the map
- * and the keyboard list of marks read the same data without a second request.
+ * The basemap's files, the same whatever briefing is open: the world, its labels, and the 1:50m
+ * countries, hashed assets fetched from the page's own origin when needed (only their addresses
+ * are bundled); the countries' camera bounds and names are small and bundled. A briefing's own
+ * marks come with its document (its `overlays`).
  */
 import world from '../../../geodata/world.geojson?url';
 import labels from '../../../geodata/labels.geojson?url';
 import bounds from '../../../geodata/bounds.json';
 import names from '../../../geodata/names.json';
-import distances from '../../../geodata/distances.json';
 import type { Geodata } from './style';
 
 const countryFiles = import.meta.glob('../../../geodata/countries/*.geojson', {
@@ -22,20 +22,7 @@ for (const [path, url] of Object.entries(countryFiles)) {
 	if (iso3) countries[iso3] = url;
 }
 
-const overlayFiles = import.meta.glob('../../../geodata/overlays/*.geojson', {
-	query: '?raw',
-	import: 'default',
-	eager: true
-}) as Record<string, string>;
-
-/** Each overlay's features by overlay id (the file name: `troops-article`, `route`, ...). */
-export const OVERLAY_DATA: Record<string, GeoJSON.FeatureCollection> = {};
-for (const [path, raw] of Object.entries(overlayFiles)) {
-	const id = /([\w-]+)\.geojson$/.exec(path)?.[1];
-	if (id) OVERLAY_DATA[id] = JSON.parse(raw) as GeoJSON.FeatureCollection;
-}
-
-export const GEODATA: Geodata = { world, labels, overlayData: OVERLAY_DATA, countries };
+export const GEODATA: Geodata = { world, labels, countries };
 
 export type Bounds = [west: number, south: number, east: number, north: number];
 
@@ -52,21 +39,15 @@ export const COUNTRY_NAMES: CountryName[] = Object.entries(names as Record<strin
 	([iso3, name]) => ({ iso3, name })
 );
 
-/** Distances computed when the geodata is built (e.g. Kyiv to the nearest point of a border). */
-export interface BorderDistance {
-	from: string;
-	fromIso3: string;
-	to: string;
-	toName: string;
-	km: number;
-	provenance: string;
-}
-
-export const BORDER_DISTANCES = distances as BorderDistance[];
-
 /** The bounds of an overlay's feature (a mark: a point, a line), by overlay and feature id. */
-export function markBounds(overlay: string, id: string): Bounds | undefined {
-	const feature = OVERLAY_DATA[overlay]?.features.find((f) => String(f.properties?.id) === id);
+export function markBounds(
+	overlays: readonly { id: string; features: { features: readonly GeoJSON.Feature[] } }[],
+	overlay: string,
+	id: string
+): Bounds | undefined {
+	const feature = overlays
+		.find((o) => o.id === overlay)
+		?.features.features.find((f) => String(f.properties?.id) === id);
 	if (!feature) return undefined;
 	const b: Bounds = [Infinity, Infinity, -Infinity, -Infinity];
 	const visit = (c: unknown): void => {

@@ -1,6 +1,7 @@
 /**
- * The overlays: what each draws, from which source, under which name in the layers panel. One
- * table, read by the style (layers), the layers panel (names, groups) and the legend (symbols).
+ * The overlays of a briefing on the map: the layers of each look (see OVERLAY_STYLES), and what
+ * the layers panel and the legend show of each overlay. The briefing says what an overlay is (its
+ * name, legend captions, features); this module says how each look is drawn.
  */
 import type {
 	ExpressionSpecification,
@@ -16,8 +17,10 @@ import {
 	OVERLAY_COLORS,
 	TROOPS_PATTERN_ID
 } from './theme';
+import { OVERLAY_STYLES, type OverlayGroup, type OverlayStyle } from '$lib/briefing/overlay-styles';
+import type { Overlay } from '$lib/briefing/schema';
 
-export type OverlayGroup = 'military' | 'context';
+export type { OverlayGroup };
 
 /** How the legend draws an overlay's symbol (an SVG in the UI, from the same colours). */
 export type LegendSymbol =
@@ -26,6 +29,7 @@ export type LegendSymbol =
 	| { kind: 'line'; color: string; dashed: boolean }
 	| { kind: 'text' };
 
+/** What the layers panel and the legend show of an overlay. */
 export interface OverlayDefinition {
 	/** Stable id: the checkbox, the hash (`hide=`) and the features' `overlay` tag all use it. */
 	id: string;
@@ -36,6 +40,62 @@ export interface OverlayDefinition {
 	legend: { symbol: LegendSymbol; caption: string }[];
 	/** Layers a click or a keyboard list opens as marks (points and lines). */
 	markLayers: string[];
+}
+
+/** The overlays of a briefing as the map reads them: the document's own. */
+export type MapOverlay = Pick<Overlay, 'id' | 'label' | 'group' | 'style' | 'legend' | 'features'>;
+
+const c = OVERLAY_COLORS;
+
+/** Each look's legend symbols, drawn in the map's own colours. */
+const SYMBOLS: { [S in OverlayStyle]: Record<(typeof OVERLAY_STYLES)[S][number], LegendSymbol> } = {
+	troops: {
+		area: { kind: 'area', color: c.troops, pattern: 'crosshatch', dashed: true },
+		point: { kind: 'point', fill: c.troops, stroke: '#ffffff' }
+	},
+	reports: {
+		reported: { kind: 'point', fill: '#ffffff', stroke: c.reported, hollow: true },
+		later: { kind: 'point', fill: '#ffffff', stroke: c.later, hollow: true }
+	},
+	occupied: { area: { kind: 'area', color: c.occupied, pattern: 'hatch', dashed: true } },
+	'front-line': { line: { kind: 'line', color: c.contact, dashed: true } },
+	route: { line: { kind: 'line', color: c.route, dashed: false } },
+	places: {
+		named: { kind: 'point', fill: c.place, stroke: '#ffffff' },
+		unnamed: { kind: 'point', fill: '#ffffff', stroke: c.place, hollow: true }
+	}
+};
+
+/** The layers of each look that a click opens as marks (their features have an `id`). */
+const MARK_PARTS: Record<OverlayStyle, string[]> = {
+	troops: ['points'],
+	reports: ['points', 'later-points'],
+	occupied: [],
+	'front-line': ['line'],
+	route: ['line'],
+	places: ['points', 'unnamed-points']
+};
+
+/** Each overlay of a briefing as the layers panel and the legend show it. */
+export function overlayDefinitions(overlays: readonly MapOverlay[]): OverlayDefinition[] {
+	return overlays.map((o) => {
+		const symbols = SYMBOLS[o.style] as Record<string, LegendSymbol>;
+		return {
+			id: o.id,
+			label: o.label,
+			group: o.group,
+			legend: o.legend.map((item) => ({
+				symbol: symbols[item.symbol] ?? { kind: 'text' },
+				caption: item.caption
+			})),
+			markLayers: MARK_PARTS[o.style].map((part) => `${o.id}-${part}`)
+		};
+	});
+}
+
+/** The layers a click or the keyboard list opens as marks, for these overlays. */
+export function markLayersOf(overlays: readonly MapOverlay[]): string[] {
+	return overlayDefinitions(overlays).flatMap((o) => o.markLayers);
 }
 
 /**
@@ -96,273 +156,111 @@ function lineText(
 }
 
 /** Each point mark's radius on the screen, its stroke included (px, before any presenting scale). */
-export const MARK_RADIUS = { 'troops-article': 8, 'troops-reported': 7.5, places: 5.5 } as const;
+export const MARK_RADIUS = { troops: 8, reports: 7.5, places: 5.5 } as const;
 /** The clear space around a mark that no other label takes (px): a label sits by its own mark only. */
 const MARK_MARGIN = 4;
 
 const kindIs = (kind: string): ExpressionSpecification => ['==', ['get', 'kind'], kind];
-
-/** The overlays in drawing order (bottom first) and in the layers panel's order. */
-export const OVERLAYS: OverlayDefinition[] = [
-	{
-		id: 'troops-article',
-		label: 'Troop positions (article)',
-		group: 'military',
-		legend: [
-			{
-				symbol: { kind: 'area', color: OVERLAY_COLORS.troops, pattern: 'crosshatch', dashed: true },
-				caption: 'Troops massed near the border, illustrative area (article, para. 4)'
-			},
-			{
-				symbol: { kind: 'point', fill: OVERLAY_COLORS.troops, stroke: '#ffffff' },
-				caption: 'Forces the article places, marked at a town (approximate)'
-			}
-		],
-		markLayers: ['troops-article-points']
-	},
-	{
-		id: 'troops-reported',
-		label: 'Reported concentrations',
-		group: 'military',
-		legend: [
-			{
-				symbol: { kind: 'point', fill: '#ffffff', stroke: OVERLAY_COLORS.reported, hollow: true },
-				caption: 'Reported in public sources up to the article’s date (approximate)'
-			},
-			{
-				symbol: { kind: 'point', fill: '#ffffff', stroke: OVERLAY_COLORS.later, hollow: true },
-				caption: 'Reported after the article’s date: later knowledge'
-			}
-		],
-		markLayers: ['troops-reported-points', 'troops-reported-later-points']
-	},
-	{
-		id: 'crimea',
-		label: 'Crimea (occupied since 2014)',
-		group: 'context',
-		legend: [
-			{
-				symbol: { kind: 'area', color: OVERLAY_COLORS.occupied, pattern: 'hatch', dashed: true },
-				caption: 'Crimea: Ukraine, occupied by Russia since 2014'
-			}
-		],
-		markLayers: []
-	},
-	{
-		id: 'contact-line',
-		label: 'Line of contact (approx.)',
-		group: 'context',
-		legend: [
-			{
-				symbol: { kind: 'line', color: OVERLAY_COLORS.contact, dashed: true },
-				caption: 'Line of contact in Donbas before 24 Feb 2022 (approximate, ±5 km)'
-			}
-		],
-		markLayers: ['contact-line-line']
-	},
-	{
-		id: 'route',
-		label: 'Diplomatic route',
-		group: 'context',
-		legend: [
-			{
-				symbol: { kind: 'line', color: OVERLAY_COLORS.route, dashed: false },
-				caption: 'Macron’s route, Paris → Moscow (7 Feb) → Kyiv (8 Feb), great-circle arcs'
-			}
-		],
-		markLayers: ['route-line']
-	},
-	{
-		id: 'places',
-		label: 'Places in the story',
-		group: 'context',
-		legend: [
-			{
-				symbol: { kind: 'point', fill: OVERLAY_COLORS.place, stroke: '#ffffff' },
-				caption: 'Place named in the article'
-			},
-			{
-				symbol: { kind: 'point', fill: '#ffffff', stroke: OVERLAY_COLORS.place, hollow: true },
-				caption: 'Where the story happens, not named in the article'
-			}
-		],
-		markLayers: ['places-points', 'places-unnamed-points']
-	}
-];
 
 /**
  * All overlays in one source: each feature tagged with its overlay's id, each layer filtered on
  * it. One source instead of six means one worker job and one set of tiles, so the map settles in
  * fewer frames (every frame is expensive under a software renderer).
  */
-export function overlaySource(
-	data: Record<string, GeoJSON.FeatureCollection>
-): SourceSpecification {
+export function overlaySource(overlays: readonly MapOverlay[]): SourceSpecification {
+	return { type: 'geojson', data: overlayData(overlays) };
+}
+
+/** The features of every overlay, each tagged with its overlay's id (`overlay`). */
+export function overlayData(overlays: readonly MapOverlay[]): GeoJSON.FeatureCollection {
 	const features: GeoJSON.Feature[] = [];
-	for (const o of OVERLAYS) {
-		for (const f of data[o.id]?.features ?? []) {
-			features.push({ ...f, properties: { ...f.properties, overlay: o.id } });
+	for (const o of overlays) {
+		for (const f of o.features.features) {
+			features.push({
+				type: 'Feature',
+				geometry: f.geometry as GeoJSON.Geometry,
+				properties: { ...f.properties, overlay: o.id }
+			});
 		}
 	}
-	return { type: 'geojson', data: { type: 'FeatureCollection', features } };
+	return { type: 'FeatureCollection', features };
 }
 
 /**
  * A layer as written below: it names the overlay it draws (`overlay`) where a layer would name its
- * source; `overlayLayers` points it at the one 'overlays' source, filtered on that overlay's features.
+ * source, and the tier it belongs to; `overlayLayers` points it at the one 'overlays' source,
+ * filtered on that overlay's features.
  */
-type OverlayLayer = LayerSpecification extends infer L
+type OverlayLayer = (LayerSpecification extends infer L
 	? L extends { source: string }
-		? Omit<L, 'source'> & { overlay: string }
+		? Omit<L, 'source'>
 		: never
-	: never;
+	: never) & { tier: Tier };
 
 /**
- * The map layers of each overlay, all drawn from the one 'overlays' source (`overlaySource`) and
- * filtered on their overlay's features, with `metadata.overlay` naming it (for toggling).
+ * Where a layer goes in the drawing order, whichever overlay it draws: areas, their outlines,
+ * lines, points, then labels and the marks' space (symbols, placed in a later part of the style).
  */
-export function overlayLayers(): LayerSpecification[] {
-	const c = OVERLAY_COLORS;
-	const layers: OverlayLayer[] = [
-		// Troops from the article
+type Tier = 'area' | 'outline' | 'line' | 'point' | 'label' | 'space';
+const TIERS: Tier[] = ['area', 'outline', 'line', 'point', 'label', 'space'];
+
+/**
+ * Invisible stand-ins for an overlay's point marks, placed before any label: no label (a
+ * country's, another mark's) is placed over a mark. Never drawn (opacity 0 skips their draw call).
+ */
+function markSpace(id: string, radius: number): OverlayLayer {
+	return {
+		id: `${id}-mark-space`,
+		tier: 'space',
+		type: 'symbol',
+		filter: [
+			'all',
+			['==', ['geometry-type'], 'Point'],
+			['in', ['get', 'kind'], ['literal', ['position', 'place']]]
+		],
+		layout: {
+			'icon-image': LABEL_SPACE_IMAGE,
+			'icon-size': (2 * (radius + MARK_MARGIN)) / LABEL_SPACE_SIZE,
+			'icon-allow-overlap': true,
+			'icon-padding': 0
+		},
+		paint: { 'icon-opacity': 0 }
+	};
+}
+
+/** The layers of one look, for the overlay `id`. Every mark says where it comes from. */
+const LOOKS: Record<OverlayStyle, (id: string) => OverlayLayer[]> = {
+	troops: (id) => [
 		{
-			id: 'troops-article-zone',
+			id: `${id}-zone`,
+			tier: 'area',
 			type: 'fill',
-			overlay: 'troops-article',
 			filter: kindIs('zone'),
 			paint: { 'fill-pattern': TROOPS_PATTERN_ID, 'fill-opacity': 0.9, 'fill-antialias': false }
 		},
 		{
-			id: 'troops-article-zone-outline',
+			id: `${id}-zone-outline`,
+			tier: 'outline',
 			type: 'line',
-			overlay: 'troops-article',
 			filter: kindIs('zone'),
 			paint: { 'line-color': c.troops, 'line-width': 1.5, 'line-dasharray': [4, 2] }
 		},
-		// Crimea, over the troop band: its status stays readable where the band covers it.
 		{
-			id: 'crimea-occupied',
-			type: 'fill',
-			overlay: 'crimea',
-			paint: { 'fill-pattern': OCCUPIED_PATTERN_ID, 'fill-antialias': false }
-		},
-		{
-			id: 'crimea-outline',
-			type: 'line',
-			overlay: 'crimea',
-			paint: { 'line-color': c.occupied, 'line-width': 1.4, 'line-dasharray': [2, 1.5] }
-		},
-		// Context lines
-		{
-			id: 'contact-line-line',
-			type: 'line',
-			overlay: 'contact-line',
-			layout: { 'line-cap': 'round' },
-			paint: { 'line-color': c.contact, 'line-width': 3, 'line-dasharray': [2, 1] }
-		},
-		{
-			id: 'route-line',
-			type: 'line',
-			overlay: 'route',
-			layout: { 'line-cap': 'round' },
-			paint: { 'line-color': c.route, 'line-width': 3 }
-		},
-		// Points, over the lines
-		// Reports from before and after the article, as two layers of one colour each: a colour
-		// that varies by feature would need a shader of its own (a cost of the first view).
-		...([false, true] as const).map((later): OverlayLayer => ({
-			id: later ? 'troops-reported-later-points' : 'troops-reported-points',
+			id: `${id}-points`,
+			tier: 'point',
 			type: 'circle',
-			overlay: 'troops-reported',
-			filter: ['==', ['to-boolean', ['get', 'afterArticle']], later],
-			paint: {
-				'circle-radius': MARK_RADIUS['troops-reported'] - 2.5,
-				'circle-color': '#ffffff',
-				'circle-stroke-width': 2.5,
-				'circle-stroke-color': later ? c.later : c.reported
-			}
-		})),
-		{
-			id: 'troops-article-points',
-			type: 'circle',
-			overlay: 'troops-article',
 			filter: kindIs('position'),
 			paint: {
-				'circle-radius': MARK_RADIUS['troops-article'] - 2,
+				'circle-radius': MARK_RADIUS.troops - 2,
 				'circle-color': c.troops,
 				'circle-stroke-color': '#ffffff',
 				'circle-stroke-width': 2
 			}
 		},
-		// Places the article names (filled) and those it does not (hollow): two one-colour layers.
-		...([true, false] as const).map((named): OverlayLayer => ({
-			id: named ? 'places-points' : 'places-unnamed-points',
-			type: 'circle',
-			overlay: 'places',
-			filter: ['==', ['to-boolean', ['get', 'namedInArticle']], named],
-			paint: {
-				'circle-radius': named ? MARK_RADIUS.places - 1.5 : MARK_RADIUS.places - 2,
-				'circle-color': named ? c.place : '#ffffff',
-				'circle-stroke-color': named ? '#ffffff' : c.place,
-				'circle-stroke-width': named ? 1.5 : 2
-			}
-		})),
-		// Labels: every mark says where it comes from, and approximate ones say so. The first of
-		// them (the last in this list, drawn on top) is placed first and wins a crowded spot: the
-		// article's troops, then the reports, Crimea, the lines, and the places.
 		{
-			id: 'places-labels',
+			id: `${id}-labels`,
+			tier: 'label',
 			type: 'symbol',
-			overlay: 'places',
-			minzoom: 3,
-			...text(['get', 'name'], c.place, 11, MARK_RADIUS.places)
-		},
-		{
-			id: 'route-label',
-			type: 'symbol',
-			overlay: 'route',
-			...lineText('line-center', ['get', 'label'], c.route, 12)
-		},
-		{
-			id: 'contact-line-label',
-			type: 'symbol',
-			overlay: 'contact-line',
-			minzoom: 4.5,
-			...lineText('line', 'Line of contact (approx. ±5 km)', c.contact, 11)
-		},
-		{
-			id: 'crimea-label',
-			type: 'symbol',
-			overlay: 'crimea',
-			minzoom: 3.5,
-			...text(['concat', ['get', 'name'], '\noccupied since 2014'], c.occupied, 11)
-		},
-		{
-			id: 'troops-reported-labels',
-			type: 'symbol',
-			overlay: 'troops-reported',
-			minzoom: 4,
-			...text(
-				[
-					'concat',
-					['get', 'label'],
-					' (approx.)',
-					['case', ['get', 'afterArticle'], '\nreported after the article', '']
-				],
-				c.reported,
-				11,
-				MARK_RADIUS['troops-reported']
-			),
-			paint: {
-				'text-color': ['case', ['get', 'afterArticle'], c.later, c.reported],
-				'text-halo-color': c.halo,
-				'text-halo-width': 2.5
-			}
-		},
-		{
-			id: 'troops-article-labels',
-			type: 'symbol',
-			overlay: 'troops-article',
 			filter: ['!=', ['get', 'kind'], 'zone'],
 			...text(
 				[
@@ -381,32 +279,147 @@ export function overlayLayers(): LayerSpecification[] {
 				],
 				c.troops,
 				12,
-				MARK_RADIUS['troops-article']
+				MARK_RADIUS.troops
 			),
-			// Over the red hatching of the band: a wider halo.
+			// Over the red hatching of the area: a wider halo.
 			paint: { 'text-color': c.troops, 'text-halo-color': c.halo, 'text-halo-width': 3.5 }
 		},
-		// Invisible stand-ins for the point marks, placed before any label: no label (a country's,
-		// another mark's) is placed over a mark. Never drawn (opacity 0 skips their draw call).
-		...(Object.keys(MARK_RADIUS) as (keyof typeof MARK_RADIUS)[]).map((overlay): OverlayLayer => ({
-			id: `${overlay}-mark-space`,
+		markSpace(id, MARK_RADIUS.troops)
+	],
+	// Reports from before and after the story's date, as two layers of one colour each: a colour
+	// that varies by feature would need a shader of its own (a cost of the first view).
+	reports: (id) => [
+		...([false, true] as const).map((later): OverlayLayer => ({
+			id: later ? `${id}-later-points` : `${id}-points`,
+			tier: 'point',
+			type: 'circle',
+			filter: ['==', ['to-boolean', ['get', 'afterArticle']], later],
+			paint: {
+				'circle-radius': MARK_RADIUS.reports - 2.5,
+				'circle-color': '#ffffff',
+				'circle-stroke-width': 2.5,
+				'circle-stroke-color': later ? c.later : c.reported
+			}
+		})),
+		{
+			id: `${id}-labels`,
+			tier: 'label',
 			type: 'symbol',
-			overlay,
-			filter: [
-				'all',
-				['==', ['geometry-type'], 'Point'],
-				['in', ['get', 'kind'], ['literal', ['position', 'place']]]
-			],
-			layout: {
-				'icon-image': LABEL_SPACE_IMAGE,
-				'icon-size': (2 * (MARK_RADIUS[overlay] + MARK_MARGIN)) / LABEL_SPACE_SIZE,
-				'icon-allow-overlap': true,
-				'icon-padding': 0
-			},
-			paint: { 'icon-opacity': 0 }
-		}))
-	];
-	return layers.map(({ overlay, ...l }) => {
+			minzoom: 4,
+			...text(
+				[
+					'concat',
+					['get', 'label'],
+					' (approx.)',
+					['case', ['get', 'afterArticle'], '\nreported after the article', '']
+				],
+				c.reported,
+				11,
+				MARK_RADIUS.reports
+			),
+			paint: {
+				'text-color': ['case', ['get', 'afterArticle'], c.later, c.reported],
+				'text-halo-color': c.halo,
+				'text-halo-width': 2.5
+			}
+		},
+		markSpace(id, MARK_RADIUS.reports)
+	],
+	occupied: (id) => [
+		{
+			id: `${id}-occupied`,
+			tier: 'area',
+			type: 'fill',
+			paint: { 'fill-pattern': OCCUPIED_PATTERN_ID, 'fill-antialias': false }
+		},
+		{
+			id: `${id}-outline`,
+			tier: 'outline',
+			type: 'line',
+			paint: { 'line-color': c.occupied, 'line-width': 1.4, 'line-dasharray': [2, 1.5] }
+		},
+		{
+			id: `${id}-label`,
+			tier: 'label',
+			type: 'symbol',
+			minzoom: 3.5,
+			...text(['coalesce', ['get', 'mapLabel'], ['get', 'name']], c.occupied, 11)
+		}
+	],
+	'front-line': (id) => [
+		{
+			id: `${id}-line`,
+			tier: 'line',
+			type: 'line',
+			layout: { 'line-cap': 'round' },
+			paint: { 'line-color': c.contact, 'line-width': 3, 'line-dasharray': [2, 1] }
+		},
+		{
+			id: `${id}-label`,
+			tier: 'label',
+			type: 'symbol',
+			minzoom: 4.5,
+			...lineText('line', ['coalesce', ['get', 'mapLabel'], ['get', 'label']], c.contact, 11)
+		}
+	],
+	route: (id) => [
+		{
+			id: `${id}-line`,
+			tier: 'line',
+			type: 'line',
+			layout: { 'line-cap': 'round' },
+			paint: { 'line-color': c.route, 'line-width': 3 }
+		},
+		{
+			id: `${id}-label`,
+			tier: 'label',
+			type: 'symbol',
+			...lineText('line-center', ['get', 'label'], c.route, 12)
+		}
+	],
+	// Places the story names (filled) and those it does not (hollow): two one-colour layers.
+	places: (id) => [
+		...([true, false] as const).map((named): OverlayLayer => ({
+			id: named ? `${id}-points` : `${id}-unnamed-points`,
+			tier: 'point',
+			type: 'circle',
+			filter: ['==', ['to-boolean', ['get', 'namedInArticle']], named],
+			paint: {
+				'circle-radius': named ? MARK_RADIUS.places - 1.5 : MARK_RADIUS.places - 2,
+				'circle-color': named ? c.place : '#ffffff',
+				'circle-stroke-color': named ? '#ffffff' : c.place,
+				'circle-stroke-width': named ? 1.5 : 2
+			}
+		})),
+		{
+			id: `${id}-labels`,
+			tier: 'label',
+			type: 'symbol',
+			minzoom: 3,
+			...text(['get', 'name'], c.place, 11, MARK_RADIUS.places)
+		},
+		markSpace(id, MARK_RADIUS.places)
+	]
+};
+
+/**
+ * The map layers of a briefing's overlays (those with features), all drawn from the one
+ * 'overlays' source (`overlaySource`), each filtered on its overlay's features and naming it in
+ * `metadata.overlay` (for toggling). Ordered by tier, then by the briefing's order of overlays,
+ * except the labels: MapLibre places symbols from the top layer down, so the first overlay's
+ * labels go last, on top, and win a crowded spot (in the embedded briefing: the article's
+ * troops, then the reports, the occupied area, the lines, and the places).
+ */
+export function overlayLayers(overlays: readonly MapOverlay[]): LayerSpecification[] {
+	const drawn = overlays.filter((o) => o.features.features.length > 0);
+	const all = drawn.flatMap((o) => LOOKS[o.style](o.id).map((layer) => ({ overlay: o.id, layer })));
+	const ordered = TIERS.flatMap((tier) => {
+		const inTier = all.filter((x) => x.layer.tier === tier);
+		return tier === 'label' ? inTier.reverse() : inTier;
+	});
+	return ordered.map(({ overlay, layer }) => {
+		const l: Omit<OverlayLayer, 'tier'> & { tier?: Tier } = { ...layer };
+		delete l.tier;
 		const own: ExpressionSpecification = ['==', ['get', 'overlay'], overlay];
 		const filter = (l as { filter?: ExpressionSpecification }).filter;
 		return {
@@ -414,8 +427,8 @@ export function overlayLayers(): LayerSpecification[] {
 			source: 'overlays',
 			filter: filter ? ['all', own, filter] : own,
 			metadata: { overlay }
-		};
-	}) as LayerSpecification[];
+		} as LayerSpecification;
+	});
 }
 
 /**
@@ -448,5 +461,3 @@ export function measureLayers(): LayerSpecification[] {
 		}
 	];
 }
-
-export const MARK_LAYERS = OVERLAYS.flatMap((o) => o.markLayers);

@@ -1,10 +1,8 @@
 import { validateStyleMin, type SourceSpecification } from '@maplibre/maplibre-gl-style-spec';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SWATCHES } from '$lib/briefing/palette';
-import { parseServedBriefing } from '$lib/briefing/schema';
-import { splitParagraphs } from '$lib/briefing/text.js';
-import { MEASURE_SOURCE, OVERLAYS, measureLayers } from './overlays';
+import { embedded } from '$lib/briefing/test-briefing';
+import { MEASURE_SOURCE, measureLayers } from './overlays';
 import {
 	FINE_FROM_ZOOM,
 	OUTLINE_SOURCE,
@@ -17,23 +15,11 @@ import {
 	type Geodata
 } from './style';
 
-const raw = JSON.parse(readFileSync('src/content/feb-2022/briefing.json', 'utf8'));
-const paragraphs = splitParagraphs(readFileSync('src/content/feb-2022/article.txt', 'utf8'));
-const parsed = parseServedBriefing({ ...raw, article: { ...raw.article, paragraphs } });
-if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
-const briefing = parsed.briefing;
+const briefing = embedded();
 
 const geodata: Geodata = {
 	world: '/_app/world.geojson',
 	labels: '/_app/labels.geojson',
-	overlayData: Object.fromEntries(
-		OVERLAYS.map((o) => [
-			o.id,
-			JSON.parse(
-				readFileSync(`geodata/overlays/${o.id}.geojson`, 'utf8')
-			) as GeoJSON.FeatureCollection
-		])
-	),
 	countries: Object.fromEntries(
 		['FRA', 'RUS', 'UKR', 'MLI', 'HUN', 'SVN'].map((c) => [c, `/_app/${c}.geojson`])
 	)
@@ -42,7 +28,7 @@ const looks = roleLooks(briefing.roles, SWATCHES);
 const styled = briefing.countries.flatMap((c) =>
 	c.roles[0] ? [{ iso3: c.iso3, role: c.roles[0].role }] : []
 );
-const style = buildStyle(styled, looks, geodata);
+const style = buildStyle(styled, looks, briefing.overlays, geodata);
 
 describe('buildStyle', () => {
 	it('is a valid MapLibre style', () => {
@@ -123,10 +109,35 @@ describe('buildStyle', () => {
 	});
 });
 
-describe('overlay vocabulary', () => {
-	it('draws exactly the layers a briefing can name in its scenes', async () => {
-		const { LAYER_IDS } = await import('$lib/briefing/scenes');
-		expect([...OVERLAYS.map((o) => o.id), 'labels'].sort()).toEqual([...LAYER_IDS].sort());
+describe('overlays from the document', () => {
+	const overlayOf = (l: { metadata?: unknown }) => (l.metadata as { overlay?: string })?.overlay;
+
+	it('draws a layer set for each overlay of the briefing, named by its id', () => {
+		const drawn = new Set(style.layers.map(overlayOf).filter((id) => id && id !== 'labels'));
+		expect([...drawn].sort()).toEqual(briefing.overlays.map((o) => o.id).sort());
+		for (const l of style.layers.filter((x) => overlayOf(x) && overlayOf(x) !== 'labels')) {
+			expect(l.id.startsWith(`${overlayOf(l)}-`), l.id).toBe(true);
+		}
+	});
+
+	it('draws any overlay of a look under its own id, and none for an empty one', () => {
+		const route = briefing.overlays.find((o) => o.style === 'route')!;
+		const renamed = { ...route, id: 'journey' };
+		const empty = { ...route, id: 'nothing', features: { ...route.features, features: [] } };
+		const ids = buildStyle([], looks, [renamed, empty], geodata).layers.map((l) => l.id);
+		expect(ids).toEqual(expect.arrayContaining(['journey-line', 'journey-label']));
+		expect(ids.filter((id) => id.startsWith('nothing'))).toEqual([]);
+	});
+
+	it('puts areas under lines under points, and the first overlay’s labels on top', () => {
+		const ids = style.layers.map((l) => l.id);
+		const at = (id: string) => ids.indexOf(id);
+		expect(at('troops-article-zone')).toBeLessThan(at('crimea-occupied'));
+		expect(at('crimea-outline')).toBeLessThan(at('contact-line-line'));
+		expect(at('route-line')).toBeLessThan(at('places-points'));
+		// Symbols are placed from the top down: the article's troops are placed first.
+		expect(at('places-labels')).toBeLessThan(at('troops-reported-labels'));
+		expect(at('troops-reported-labels')).toBeLessThan(at('troops-article-labels'));
 	});
 });
 
@@ -138,6 +149,7 @@ describe('map text and marks for the screen', () => {
 				: []
 		),
 		looks,
+		briefing.overlays,
 		geodata
 	);
 	const value = (k: number, layer: string, name: string) =>

@@ -11,7 +11,7 @@ import type {
 	LineLayerSpecification,
 	StyleSpecification
 } from 'maplibre-gl';
-import { MARK_LAYERS, overlayLayers, overlaySource } from './overlays';
+import { overlayLayers, overlaySource, type MapOverlay } from './overlays';
 export { LABEL_SIZES, LABEL_SPACE_IMAGE, LABEL_SPACE_SIZE };
 import type { PatternName } from '$lib/briefing/palette';
 import { hasTexture } from './patterns';
@@ -45,14 +45,12 @@ export interface StyledCountry {
 	secondary?: string[];
 }
 
-/** Where the map's data comes from: addresses of the large files, the small overlays themselves. */
+/** Where the basemap's data comes from: the addresses of its files. */
 export interface Geodata {
 	/** URL of the 1:110m world. */
 	world: string;
 	/** URL of the country labels' points. */
 	labels: string;
-	/** Each overlay's features by overlay id: the data itself (small files, bundled with the app). */
-	overlayData: Record<string, GeoJSON.FeatureCollection>;
 	/** URLs of the finer geometry, for the countries that have it, by ISO alpha-3. */
 	countries: Record<string, string>;
 }
@@ -172,7 +170,6 @@ export function outlineLayers(): LineLayerSpecification[] {
 }
 
 export const WORLD_FILL = 'world-fill';
-export { MARK_LAYERS };
 
 /** The fill, texture and outline that show a country's primary role, from one source. */
 function roleLayers(
@@ -254,6 +251,7 @@ function roleLayers(
 export function buildStyle(
 	countries: readonly StyledCountry[],
 	looks: readonly RoleLook[],
+	overlays: readonly MapOverlay[],
 	geodata: Geodata
 ): StyleSpecification {
 	const lookOf = new Map(looks.map((l) => [l.id, l]));
@@ -261,7 +259,7 @@ export function buildStyle(
 	// before the basemap's larger tiles arrive: labels among the last tiles cost the first view one
 	// more frame, to place them again.
 	const sources: StyleSpecification['sources'] = {
-		overlays: overlaySource(geodata.overlayData),
+		overlays: overlaySource(overlays),
 		labels: { type: 'geojson', data: geodata.labels },
 		world: { type: 'geojson', data: geodata.world, promoteId: 'iso3' }
 	};
@@ -287,10 +285,7 @@ export function buildStyle(
 		);
 	}
 
-	const overlays = overlayLayers().filter((l) => {
-		const overlay = (l.metadata as { overlay: string }).overlay;
-		return geodata.overlayData[overlay]?.features.length;
-	});
+	const overlayLayerList = overlayLayers(overlays);
 	const isMarkSpace = (l: LayerSpecification) => l.id.endsWith('-mark-space');
 	layers.push(
 		{
@@ -299,7 +294,7 @@ export function buildStyle(
 			source: 'world',
 			paint: { 'line-color': COLORS.border, 'line-width': 0.6 }
 		},
-		...overlays.filter((l) => l.type !== 'symbol')
+		...overlayLayerList.filter((l) => l.type !== 'symbol')
 	);
 
 	// The styled countries' own finer outline when hovered or selected, over the coarse world one
@@ -394,8 +389,8 @@ export function buildStyle(
 		);
 	}
 	layers.push(
-		...overlays.filter((l) => l.type === 'symbol' && !isMarkSpace(l)),
-		...overlays.filter(isMarkSpace),
+		...overlayLayerList.filter((l) => l.type === 'symbol' && !isMarkSpace(l)),
+		...overlayLayerList.filter(isMarkSpace),
 		labelLayer('labels-story', true)
 	);
 

@@ -4,7 +4,7 @@
  * and one that does not parse is dropped; scene numbers are whole numbers, which the receiver
  * brings into its own 1..count (its briefing decides how many scenes there are).
  */
-import { z } from 'zod';
+import { z } from '$lib/briefing/schema/zod';
 
 const sceneNumber = z.number().int();
 

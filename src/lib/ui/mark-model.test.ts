@@ -1,23 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseServedBriefing } from '$lib/briefing/schema';
-import { splitParagraphs } from '$lib/briefing/text.js';
+import { embedded } from '$lib/briefing/test-briefing';
 import { marksOf, type MarkModel } from './mark-model';
 
-const root = (path: string) => fileURLToPath(new URL(`../../../${path}`, import.meta.url));
-const read = (path: string) => readFileSync(root(path), 'utf8');
-const overlay = (id: string) =>
-	JSON.parse(read(`geodata/overlays/${id}.geojson`)) as GeoJSON.FeatureCollection;
-
-const raw = JSON.parse(read('src/content/feb-2022/briefing.json'));
-const paragraphs = splitParagraphs(read('src/content/feb-2022/article.txt'));
-const parsed = parseServedBriefing({ ...raw, article: { ...raw.article, paragraphs } });
-if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
-const briefing = parsed.briefing;
+const briefing = embedded();
+const overlay = (id: string) => briefing.overlays.find((o) => o.id === id)!;
 
 function mark(layer: string, title: string): MarkModel {
-	const m = marksOf(layer, overlay(layer), briefing).find((x) => x.title === title);
+	const m = marksOf(overlay(layer), briefing).find((x) => x.title === title);
 	if (!m) throw new Error(`no mark ${title} in ${layer}`);
 	return m;
 }

@@ -11,7 +11,11 @@ import {
 	isAfterArticle,
 	type ServedBriefing
 } from '$lib/briefing/passages';
-import type { TroopNote } from '$lib/briefing/schema';
+import type { OverlayStyle } from '$lib/briefing/overlay-styles';
+import type { Overlay, TroopNote } from '$lib/briefing/schema';
+
+/** What the marks are read from: the briefing's overlays, with their look and features. */
+export type MarkOverlay = Pick<Overlay, 'id' | 'style' | 'features' | 'derived'>;
 
 export interface MarkModel {
 	/** `overlay/id`: the hash's `mark=` and the list's key. */
@@ -42,14 +46,19 @@ export interface TroopMarkRef {
 }
 
 /**
- * The marks a troop note draws, keyed as the geodata build names them (scripts/geodata/troops.js):
- * notes citing the article go to `troops-article`, others to `troops-reported`; a point is
- * `<note id>`, a named MultiPoint's positions `<note id>-<index>`. A derived area has no mark.
+ * The marks a troop note draws, keyed as the content build names them: a note goes to the overlay
+ * derived from the notes of its provenance (`derived.provenance`, "article" or "source"); a point
+ * is `<note id>`, a named MultiPoint's positions `<note id>-<index>`. A derived area has no mark,
+ * and neither has a note no overlay draws.
  */
-export function troopMarkRefs(note: TroopNote): TroopMarkRef[] {
+export function troopMarkRefs(
+	note: TroopNote,
+	overlays: readonly Pick<Overlay, 'id' | 'derived'>[]
+): TroopMarkRef[] {
 	const g = note.geometry;
 	if ('derive' in g) return [];
-	const overlay = note.provenance.kind === 'article' ? 'troops-article' : 'troops-reported';
+	const overlay = overlays.find((o) => o.derived?.provenance === note.provenance.kind)?.id;
+	if (overlay === undefined) return [];
 	if (g.type === 'Point') {
 		const name = g.name ?? g.precision.at ?? note.forces;
 		return [{ key: `${overlay}/${note.id}`, name, where: formatPrecision(g.precision, g.name) }];
@@ -87,7 +96,9 @@ function troopMark(overlay: string, p: Props, briefing: ServedBriefing | null): 
 	const note = briefing?.troopNotes.find((n) => n.id === p.noteId);
 	const place = str(p.place) ?? str(p.label) ?? 'Troop position';
 	const key = `${overlay}/${p.id}`;
-	const ref = note ? troopMarkRefs(note).find((r) => r.key === key) : undefined;
+	const ref = note
+		? troopMarkRefs(note, briefing?.overlays ?? []).find((r) => r.key === key)
+		: undefined;
 	const url = note?.provenance.kind === 'source' ? note.provenance.url : (str(p.url) ?? undefined);
 	const cited = note ? note.provenance.kind === 'source' : p.provenanceKind === 'source';
 	return {
@@ -127,32 +138,31 @@ function placeMention(p: Props): string | undefined {
 	return `Not named in the article${why ? `; shown as ${why}` : ''}${ref ? ` (${ref})` : ''}.`;
 }
 
-function otherMark(overlay: string, p: Props): MarkModel {
+function otherMark(overlay: string, style: OverlayStyle, p: Props): MarkModel {
 	const title =
-		overlay === 'route' ? `${str(p.from)} → ${str(p.to)}` : (str(p.name) ?? str(p.label) ?? '');
+		style === 'route' ? `${str(p.from)} → ${str(p.to)}` : (str(p.name) ?? str(p.label) ?? '');
 	const what =
-		overlay === 'route'
-			? `Macron's journey, drawn as a great-circle arc.`
-			: overlay === 'contact-line'
+		style === 'route'
+			? (str(p.note) ?? str(p.label) ?? '')
+			: style === 'front-line'
 				? `${str(p.label) ?? ''}${p.towns ? `. Through ${str(p.towns)}.` : ''}`
 				: (str(p.note) ?? str(p.label) ?? '');
 	const accuracy = str(p.accuracyKm);
+	const coordinates = str(p.coordinatesSource);
 	return {
 		key: `${overlay}/${p.id}`,
 		overlay,
 		title,
 		what,
-		mention: overlay === 'places' ? placeMention(p) : undefined,
+		mention: style === 'places' ? placeMention(p) : undefined,
 		where: p.approximate
 			? `Approximate${accuracy ? ` (±${accuracy} km)` : ''}.`
-			: overlay === 'places'
-				? 'Town coordinates from GeoNames.'
+			: style === 'places'
+				? coordinates
+					? `Town coordinates from ${coordinates.replace(/ \(.*\)$/, '')}.`
+					: 'As placed.'
 				: 'Between the cities, as drawn.',
-		when: str(p.date)
-			? formatDate(str(p.date)!)
-			: str(p.asOf)
-				? `Before 24 February 2022 (as of ${formatDate(str(p.asOf)!)})`
-				: undefined,
+		when: str(p.when) ?? (str(p.date) ? formatDate(str(p.date)!) : undefined),
 		afterArticle: false,
 		provenance: str(p.provenance) ?? '',
 		url: str(p.url),
@@ -163,18 +173,14 @@ function otherMark(overlay: string, p: Props): MarkModel {
 }
 
 /** The readable marks of one overlay, in the file's order (zone labels and areas excluded). */
-export function marksOf(
-	overlay: string,
-	data: GeoJSON.FeatureCollection | undefined,
-	briefing: ServedBriefing | null
-): MarkModel[] {
-	if (!data) return [];
+export function marksOf(overlay: MarkOverlay, briefing: ServedBriefing | null): MarkModel[] {
 	const marks: MarkModel[] = [];
-	for (const f of data.features) {
-		const p = (f.properties ?? {}) as Props;
+	const troops = overlay.style === 'troops' || overlay.style === 'reports';
+	for (const f of overlay.features.features) {
+		const p = f.properties as Props;
 		if (!str(p.id) || f.geometry.type.includes('Polygon') || p.kind === 'zone-label') continue;
 		marks.push(
-			overlay.startsWith('troops') ? troopMark(overlay, p, briefing) : otherMark(overlay, p)
+			troops ? troopMark(overlay.id, p, briefing) : otherMark(overlay.id, overlay.style, p)
 		);
 	}
 	return marks;

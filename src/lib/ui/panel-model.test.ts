@@ -1,21 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { countryIndex } from '$lib/briefing/passages';
-import { parseServedBriefing } from '$lib/briefing/schema';
-import { splitParagraphs } from '$lib/briefing/text.js';
-import { OVERLAYS } from '$lib/map/overlays';
+import { embedded } from '$lib/briefing/test-briefing';
 import { marksOf } from './mark-model';
 import { buildPanelModel, nextPage, NOTES_PAGE, PASSAGES_PAGE } from './panel-model';
 
-const read = (path: string) =>
-	readFileSync(fileURLToPath(new URL(`../../../${path}`, import.meta.url)), 'utf8');
 
-const raw = JSON.parse(read('src/content/feb-2022/briefing.json'));
-const paragraphs = splitParagraphs(read('src/content/feb-2022/article.txt'));
-const parsed = parseServedBriefing({ ...raw, article: { ...raw.article, paragraphs } });
-if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
-const briefing = parsed.briefing;
+const briefing = embedded();
 const index = countryIndex(briefing);
 const panel = (iso3: string) => buildPanelModel(iso3, briefing, index, [], (c) => c);
 const noteOf = (iso3: string, id: string) => {
@@ -64,13 +54,7 @@ describe('troop notes in the country panel', () => {
 	});
 
 	it('give mark keys the map knows (overlay/id), for every point of every note', () => {
-		const known = new Set(
-			OVERLAYS.flatMap((o) =>
-				marksOf(o.id, JSON.parse(read(`geodata/overlays/${o.id}.geojson`)), briefing).map(
-					(m) => m.key
-				)
-			)
-		);
+		const known = new Set(briefing.overlays.flatMap((o) => marksOf(o, briefing).map((m) => m.key)));
 		const keys = briefing.troopNotes.flatMap(
 			(n) => panel(n.concerns[0]!).notes.find((x) => x.id === n.id)!.marks
 		);
@@ -113,7 +97,7 @@ describe('a long list of passages or notes, shown in pieces', () => {
 
 	it('passages carry their length and how many mentions were left unmarked', () => {
 		const p = panel('RUS').passages[0]!;
-		expect(p.chars).toBe(paragraphs[p.paragraph - 1]!.length);
+		expect(p.chars).toBe(briefing.article.paragraphs[p.paragraph - 1]!.length);
 		expect(p.unmarked).toBe(0);
 	});
 });

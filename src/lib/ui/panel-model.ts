@@ -6,8 +6,9 @@ import {
 	type CountryDossier,
 	type ServedBriefing
 } from '$lib/briefing/passages';
-import type { BorderDistance } from '$lib/map/geodata';
+
 import type { RoleLook } from '$lib/map/style';
+import type { BorderDistance } from '$lib/briefing/schema';
 import { troopMarkRefs, zoneWhere, type TroopMarkRef } from './mark-model';
 
 export interface PanelRole {
@@ -108,7 +109,7 @@ export function buildPanelModel(
 	index: Map<string, CountryDossier> | null,
 	looks: readonly RoleLook[],
 	nameOf: (iso3: string) => string,
-	distances: readonly BorderDistance[] = []
+	distances: readonly BorderDistance[] = briefing.distances
 ): PanelModel {
 	const dossier = index?.get(iso3);
 	const lookOf = new Map(looks.map((l) => [l.id, l]));
@@ -133,7 +134,7 @@ export function buildPanelModel(
 			chars: p.text.length
 		})),
 		notes: notes.map((n) => {
-			const marks = troopMarkRefs(n);
+			const marks = troopMarkRefs(n, briefing.overlays);
 			return {
 				id: n.id,
 				text: n.text,

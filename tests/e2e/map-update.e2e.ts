@@ -1,0 +1,109 @@
+import { expect, test, type Page } from './fixtures';
+import { mapIdle } from './helpers';
+
+/**
+ * The map follows the document: a briefing changed in place (a country's role, a country added,
+ * a note's marks removed) is redrawn without rebuilding the map or moving the camera. The page's
+ * map container carries the map (`briefingMap`, `maplibreMap`) for tests, as MapLibre's own
+ * placement is not in the DOM.
+ */
+
+interface Probe {
+	same: boolean;
+	center: [number, number];
+	zoom: number;
+	fill: Record<string, unknown>;
+	layers: string[];
+	overlayIds: string[];
+	routeVisibility: unknown;
+}
+
+async function probe(page: Page): Promise<Probe> {
+	return page.evaluate(() => {
+		const el = document.querySelector('.maplibregl-map') as HTMLElement & {
+			maplibreMap: import('maplibre-gl').Map & { marker?: string };
+		};
+		const m = el.maplibreMap;
+		const c = m.getCenter();
+		const fill = (iso3: string) =>
+			m.getLayer(`country-${iso3}-fill`)
+				? m.getPaintProperty(`country-${iso3}-fill`, 'fill-color')
+				: null;
+		return {
+			same: m.marker === 'before',
+			center: [c.lng, c.lat] as [number, number],
+			zoom: m.getZoom(),
+			fill: { RUS: fill('RUS'), UKR: fill('UKR'), DEU: fill('DEU') },
+			layers: m.getStyle().layers.map((l) => l.id),
+			overlayIds: m
+				.querySourceFeatures('overlays')
+				.map((f) => String(f.properties?.id))
+				.filter((id, i, all) => all.indexOf(id) === i),
+			routeVisibility: m.getLayoutProperty('route-line', 'visibility')
+		};
+	});
+}
+
+test('a changed briefing is redrawn in place: roles, countries and marks, camera kept', async ({
+	page
+}) => {
+	await page.goto('./#map=4/50/32');
+	await mapIdle(page);
+	// The person has hidden a layer: it stays hidden.
+	await page.getByRole('checkbox', { name: 'Diplomatic route' }).uncheck();
+	await mapIdle(page);
+	const before = await page.evaluate(() => {
+		const el = document.querySelector('.maplibregl-map') as HTMLElement & {
+			maplibreMap: { marker?: string };
+		};
+		el.maplibreMap.marker = 'before';
+		return null;
+	});
+	expect(before).toBeNull();
+	const start = await probe(page);
+	expect(start.fill.RUS).not.toEqual(start.fill.UKR);
+	expect(start.fill.DEU).toBeNull();
+	expect(start.overlayIds).toContain('ru-maxar-january-0');
+
+	await page.evaluate(() => {
+		type Content = import('../../src/lib/map/briefing-map').MapContent;
+		const el = document.querySelector('.maplibregl-map') as HTMLElement & {
+			briefingMap: { content: Content; update(c: Content): void };
+		};
+		const bm = el.briefingMap;
+		const content = bm.content;
+		const ukr = content.countries.find((c) => c.iso3 === 'UKR')!;
+		bm.update({
+			...content,
+			// Russia now has Ukraine's role; Germany joins, in Russia's old role.
+			countries: [
+				...content.countries.map((c) => (c.iso3 === 'RUS' ? { ...c, role: ukr.role } : c)),
+				{ iso3: 'DEU', role: content.countries.find((c) => c.iso3 === 'RUS')!.role }
+			],
+			// One note's marks are gone.
+			overlays: content.overlays.map((o) => ({
+				...o,
+				features: {
+					...o.features,
+					features: o.features.features.filter(
+						(f) => !String(f.properties.id).startsWith('ru-maxar-january')
+					)
+				}
+			}))
+		});
+	});
+	await mapIdle(page);
+	const after = await probe(page);
+
+	expect(after.same, 'the same map, not a new one').toBe(true);
+	expect(after.center[0]).toBeCloseTo(start.center[0], 6);
+	expect(after.center[1]).toBeCloseTo(start.center[1], 6);
+	expect(after.zoom).toBeCloseTo(start.zoom, 6);
+	expect(after.fill.RUS).toEqual(start.fill.UKR);
+	expect(after.fill.DEU).toEqual(start.fill.RUS);
+	expect(after.layers).toContain('country-DEU-fill');
+	expect(after.overlayIds).not.toContain('ru-maxar-january-0');
+	expect(after.overlayIds).toContain('ru-buildup');
+	expect(after.routeVisibility).toBe('none');
+	await expect(page.getByRole('checkbox', { name: 'Diplomatic route' })).not.toBeChecked();
+});
