@@ -152,12 +152,49 @@ function shift(poly, dx) {
 	return poly.map((ring) => ring.map((p) => [at(p, 0) + dx, at(p, 1)]));
 }
 
+/** How close (degrees of latitude) to a pole a ring must lie to count as a cap round it. */
+export const POLAR_CAP_DEG = 0.01;
+
+/**
+ * Does a ring wind once round a pole (unwrapped, it ends 360 degrees from where it starts)?
+ * @param {Ring} ring
+ */
+const windsRoundPole = (ring) => {
+	const u = unwrapRing(ring);
+	return Math.abs(Math.abs(at(at(u, -1), 0) - at(at(u, 0), 0)) - 360) < 1e-6;
+};
+
+/**
+ * world-atlas's 1:50m Antarctica is drawn the spherical way: its exterior is a tiny ring round the
+ * south pole (every point at -89.999) and its coast is a hole that also winds round the pole, the
+ * land lying between the two. On a plane that is the coast closed along the pole: this returns
+ * the polygon [coast, other holes], which splitAtAntimeridian then closes, or null when the
+ * polygon is not of that kind. The 0.001 degree between the cap and the pole is dropped (it is
+ * never drawn: Web Mercator stops at 85 degrees).
+ * @param {PolygonCoords} poly
+ * @returns {PolygonCoords | null}
+ */
+export function polarCapBand(poly) {
+	const exterior = at(poly, 0);
+	const lats = exterior.map((p) => at(p, 1));
+	const pole = Math.min(...lats) < 0 ? -90 : 90;
+	if (lats.some((y) => Math.abs(y - pole) > POLAR_CAP_DEG) || !windsRoundPole(exterior)) {
+		return null;
+	}
+	const coast = poly.slice(1).filter(windsRoundPole);
+	if (coast.length !== 1) throw new Error(`a polar cap with ${coast.length} rings round its pole`);
+	const ring = at(coast, 0);
+	return [ring, ...poly.slice(1).filter((h) => h !== ring)];
+}
+
 /**
  * Repair one polygon for the antimeridian: unwrap, close polar rings, split at +-180.
  * @param {PolygonCoords} poly
  * @returns {PolygonCoords[]} one or more polygons, every longitude in [-180, 180]
  */
 export function splitAtAntimeridian(poly) {
+	const cap = polarCapBand(poly);
+	if (cap) return splitAtAntimeridian(cap);
 	const exterior = closeRing(unwrapRing(at(poly, 0)));
 	const [emin, emax] = lonRange([exterior]);
 	const mid = (emin + emax) / 2;
@@ -363,11 +400,78 @@ export function toGeometry(polys) {
 }
 
 /**
- * Number of self-intersections (turf kinks; for a MultiPolygon every ring against every ring).
+ * Where the rings of a geometry meet (turf kinks: crossings and touching points).
  * @param {Polygonal} geometry
+ * @returns {Position[]}
  */
-export function countKinks(geometry) {
-	return kinks(geometry).features.length;
+function kinkPoints(geometry) {
+	return kinks(geometry).features.map((f) => f.geometry.coordinates);
+}
+
+/** How far (degrees) from a touching point separateTouchingRings cuts the smaller ring's corner. */
+export const CORNER_CUT_DEG = 0.001;
+
+/**
+ * Two rings of one geometry that pass through the same vertex touch there, which turf kinks (and so
+ * the tests) count as a self-intersection. In world-atlas's 1:50m three countries have two polygons
+ * meeting at a single point: the Netherlands (on the Scheldt), Canada (in the St. Lawrence, at
+ * Cornwall Island) and Brunei (its two parts). At each such point (one of `points`, a vertex of two
+ * or more rings), every ring holding it but the largest (by planar area) has that corner cut: the
+ * vertex becomes two points, CORNER_CUT_DEG (about 100 m, less than the data's own step) along its
+ * two edges, so the shapes no longer touch and change by a sliver of a few hundredths of a square kilometre.
+ * @param {PolygonCoords[]} polys
+ * @param {Position[]} points kink points of the geometry
+ * @returns {PolygonCoords[]}
+ */
+export function separateTouchingRings(polys, points) {
+	const key = (/** @type {Position} */ p) => `${round(at(p, 0))},${round(at(p, 1))}`;
+	const wanted = new Set(points.map(key));
+	/** @type {Map<string, { i: number, j: number, area: number }[]>} */
+	const owners = new Map();
+	polys.forEach((poly, i) =>
+		poly.forEach((ring, j) => {
+			const area = Math.abs(signedArea(ring));
+			for (const k of new Set(ring.slice(0, -1).map(key))) {
+				if (!wanted.has(k)) continue;
+				const list = owners.get(k) ?? [];
+				list.push({ i, j, area });
+				owners.set(k, list);
+			}
+		})
+	);
+	/** @type {Map<string, Set<string>>} ring "i,j" -> vertices whose corner is cut */
+	const cut = new Map();
+	for (const [k, rings] of owners) {
+		if (rings.length < 2) continue;
+		const largest = rings.reduce((a, b) => (b.area > a.area ? b : a));
+		for (const r of rings) {
+			if (r === largest) continue;
+			const id = `${r.i},${r.j}`;
+			cut.set(id, (cut.get(id) ?? new Set()).add(k));
+		}
+	}
+	/** A point `CORNER_CUT_DEG` from `v` towards `to` (at most half way), rounded. */
+	const toward = (/** @type {Position} */ v, /** @type {Position} */ to) => {
+		const dx = at(to, 0) - at(v, 0);
+		const dy = at(to, 1) - at(v, 1);
+		const t = Math.min(0.5, CORNER_CUT_DEG / Math.hypot(dx, dy));
+		return [round(at(v, 0) + dx * t), round(at(v, 1) + dy * t)];
+	};
+	return polys.map((poly, i) =>
+		poly.map((ring, j) => {
+			const corners = cut.get(`${i},${j}`);
+			if (!corners) return ring;
+			const open = ring.slice(0, -1);
+			const n = open.length;
+			/** @type {Ring} */
+			const out = open.flatMap((v, m) =>
+				corners.has(key(v))
+					? [toward(v, at(open, (m - 1 + n) % n)), toward(v, at(open, (m + 1) % n))]
+					: [v]
+			);
+			return [...out, at(out, 0)];
+		})
+	);
 }
 
 /**
@@ -425,11 +529,16 @@ export function normalizeGeometry(geometry) {
 			return removeSelfIntersections(ring) ?? ring;
 		})
 	);
-	for (let pass = 0; pass < 4 && countKinks(toGeometry(polys)) > 0; pass++) {
-		polys = resolveKinks(polys);
+	let found = kinkPoints(toGeometry(polys));
+	if (found.length > 0) {
+		polys = separateTouchingRings(polys, found);
+		found = kinkPoints(toGeometry(polys));
 	}
-	const result = toGeometry(polys.map(orientPolygon));
-	const k = countKinks(result);
-	if (k > 0) throw new Error(`${k} self-intersections remain after repair`);
-	return result;
+	for (let pass = 0; pass < 4 && found.length > 0; pass++) {
+		polys = resolveKinks(polys);
+		found = kinkPoints(toGeometry(polys));
+	}
+	// Winding changes no segment, so the last count holds for the result.
+	if (found.length > 0) throw new Error(`${found.length} self-intersections remain after repair`);
+	return toGeometry(polys.map(orientPolygon));
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from './fixtures';
 import { axeViolations, mapIdle, mapPixels, pixelAt, project } from './helpers';
 
@@ -46,6 +47,41 @@ function sourceLoaded(page: Page, id: string) {
 }
 
 const region = (page: Page) => page.getByRole('region', { name: 'Map', exact: true });
+
+/** The countries the embedded briefing styles: those with a role (Belarus, named only, has none). */
+const STYLED = (
+	JSON.parse(
+		readFileSync(new URL('../../src/content/feb-2022/briefing.json', import.meta.url), 'utf8')
+	) as { countries: { iso3: string; roles: unknown[] }[] }
+).countries
+	.filter((c) => c.roles.length > 0)
+	.map((c) => c.iso3)
+	.sort();
+
+test('fetches a 1:50m file only for the countries the briefing styles, once, when first zoomed in', async ({
+	page
+}) => {
+	// Every country of the basemap has a 1:50m file; only the styled ones' may be fetched.
+	const fetched: string[] = [];
+	page.on('request', (r) => {
+		const iso3 = /\/assets\/([A-Z]{3})\.[\w-]+\.geojson$/.exec(r.url())?.[1];
+		if (iso3) fetched.push(iso3);
+	});
+	await page.goto('./');
+	await mapIdle(page);
+	// The story's first view is drawn from the basemap alone.
+	expect(fetched).toEqual([]);
+	// Zoomed in over Ukraine, among unstyled neighbours (Belarus, Poland, Moldova...).
+	await page.evaluate((v) => (location.hash = `#map=${v.zoom}/${v.lat}/${v.lon}`), VIEW);
+	await mapIdle(page);
+	await expect.poll(() => [...fetched].sort()).toEqual(STYLED);
+	expect(STYLED).toContain('UKR');
+	expect(STYLED).not.toContain('BLR');
+	// Elsewhere, zoomed in again: nothing more.
+	await page.evaluate(() => (location.hash = '#map=5/40/-100'));
+	await mapIdle(page);
+	expect([...fetched].sort()).toEqual(STYLED);
+});
 
 test('when the 1:50m files fail, the story countries keep their role colours and the map says so', async ({
 	page

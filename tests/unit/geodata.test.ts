@@ -29,8 +29,10 @@ import {
 	maxLongitudeStep,
 	normalizeGeometry,
 	orientPolygon,
+	polarCapBand,
 	removeSelfIntersections,
 	ringSelfIntersections,
+	separateTouchingRings,
 	signedArea,
 	splitAtAntimeridian,
 	unwrapRing
@@ -41,7 +43,11 @@ import { sharedBorder } from '../../scripts/geodata/zone.js';
 import { checkTroopNotes } from '../../scripts/geodata/troops.js';
 import { paragraphsNaming, placeFeatures, thousands } from '../../scripts/geodata/overlays.js';
 import { formatProvenance, isAfter, splitParagraphs } from '../../src/lib/briefing/text.js';
-import { FOCUS, generate } from '../../scripts/geodata/build.js';
+import {
+	SIMFEROPOL as BUILD_SIMFEROPOL,
+	generate,
+	missingFineCodes
+} from '../../scripts/geodata/build.js';
 import { englishPlural } from '../../scripts/geodata/gazetteer.js';
 import worldCountries from 'world-countries';
 import {
@@ -73,6 +79,10 @@ const SIMFEROPOL: [number, number] = [34.102, 44.952];
 const SEVASTOPOL: [number, number] = [33.525, 44.6];
 
 const world = readFC('world.geojson');
+/** Every code of the basemap (world.geojson, names.json). */
+const BASEMAP = world.features.map((f) => String(f.properties.iso3));
+/** The countries the embedded briefing styles, which the tests below look at closely. */
+const STORY = ['FRA', 'RUS', 'UKR', 'MLI', 'HUN', 'SVN'];
 const byIso = (fc: FC, iso3: string): Feature<Polygonal> => {
 	const f = fc.features.find((x) => x.properties.iso3 === iso3);
 	if (!f) throw new Error(`no ${iso3}`);
@@ -103,9 +113,10 @@ describe('geodata files', () => {
 			'labels.geojson',
 			'bounds.json',
 			'SOURCES.md',
+			'regions/CRIMEA.geojson',
 			'gazetteer.json',
 			'gazetteer-fr.json',
-			...FOCUS.map((iso3: string) => `countries/${iso3}.geojson`)
+			...BASEMAP.map((iso3) => `countries/${iso3}.geojson`)
 		]) {
 			expect(existsSync(join(GEO, f)), f).toBe(true);
 		}
@@ -137,22 +148,27 @@ describe('geodata files', () => {
 			}
 		});
 
-		it('has closed rings, RFC 7946 winding, no antimeridian jumps and no self-intersections', () => {
-			for (const f of fc.features) {
-				if (f.geometry.type !== 'Polygon' && f.geometry.type !== 'MultiPolygon') continue;
-				const name = String(f.properties.iso3 ?? f.properties.noteId ?? f.properties.id);
-				for (const poly of polygonsOf(f.geometry)) {
-					poly.forEach((ring, i) => {
-						expect(ring.length, name).toBeGreaterThanOrEqual(4);
-						expect(ring[0], name).toEqual(ring[ring.length - 1]);
-						if (i === 0) expect(signedArea(ring), `${name} exterior CCW`).toBeGreaterThan(0);
-						else expect(signedArea(ring), `${name} hole CW`).toBeLessThan(0);
-						expect(maxLongitudeStep(ring), `${name} antimeridian`).toBeLessThanOrEqual(180);
-					});
+		// (kinks on Canada's 1:50m shape takes seconds on a busy machine)
+		it(
+			'has closed rings, RFC 7946 winding, no antimeridian jumps and no self-intersections',
+			{ timeout: 60_000 },
+			() => {
+				for (const f of fc.features) {
+					if (f.geometry.type !== 'Polygon' && f.geometry.type !== 'MultiPolygon') continue;
+					const name = String(f.properties.iso3 ?? f.properties.noteId ?? f.properties.id);
+					for (const poly of polygonsOf(f.geometry)) {
+						poly.forEach((ring, i) => {
+							expect(ring.length, name).toBeGreaterThanOrEqual(4);
+							expect(ring[0], name).toEqual(ring[ring.length - 1]);
+							if (i === 0) expect(signedArea(ring), `${name} exterior CCW`).toBeGreaterThan(0);
+							else expect(signedArea(ring), `${name} hole CW`).toBeLessThan(0);
+							expect(maxLongitudeStep(ring), `${name} antimeridian`).toBeLessThanOrEqual(180);
+						});
+					}
+					expect(kinks(f.geometry as Polygonal).features, `${name} kinks`).toHaveLength(0);
 				}
-				expect(kinks(f.geometry as Polygonal).features, `${name} kinks`).toHaveLength(0);
 			}
-		});
+		);
 	});
 });
 
@@ -169,6 +185,38 @@ describe('Crimea is Ukraine, occupied', () => {
 		// and Russia still holds Moscow, Ukraine Kyiv
 		expect(booleanPointInPolygon([37.618, 55.752], rus)).toBe(true);
 		expect(booleanPointInPolygon([30.524, 50.455], ukr)).toBe(true);
+	});
+
+	it('finds Crimea by a constant of the build, Simferopol (GeoNames: 44.952 N, 34.102 E)', () => {
+		expect(BUILD_SIMFEROPOL).toEqual(SIMFEROPOL);
+	});
+
+	it("puts Simferopol and Sevastopol in Ukraine's 1:50m file and in no other country's", () => {
+		const holders = BASEMAP.filter((iso3) =>
+			[SIMFEROPOL, SEVASTOPOL].some((p) => booleanPointInPolygon(p, country(iso3)))
+		);
+		expect(holders).toEqual(['UKR']);
+	});
+
+	it('has a story-free Crimea region: the same 1:50m polygon, neutral properties only', () => {
+		const fc = readFC('regions/CRIMEA.geojson');
+		expect(fc.features).toHaveLength(1);
+		const region = fc.features[0] as Feature<Polygonal>;
+		expect(region.properties).toEqual({ id: 'CRIMEA', name: 'Crimea' });
+		expect(read('regions/CRIMEA.geojson')).not.toMatch(/occupied|Russia|2014|68\/262|annex/i);
+		expect(region.geometry).toEqual(crimea.geometry);
+		for (const p of [SIMFEROPOL, SEVASTOPOL]) expect(booleanPointInPolygon(p, region)).toBe(true);
+		// Its coast is Ukraine's coast, vertex for vertex, and none of it is Russia's. The vertices
+		// Ukraine's file lacks are the line across the isthmus of Perekop and the Syvash (north of
+		// 45.7 N), dissolved when Crimea joined mainland Ukraine.
+		const key = (p: Position) => `${p[0]},${p[1]}`;
+		const ukr = new Set(polygonsOf(country('UKR').geometry).flat(2).map(key));
+		const rus = new Set(polygonsOf(country('RUS').geometry).flat(2).map(key));
+		const ring = polygonsOf(region.geometry)[0]![0]!;
+		const notUkr = ring.filter((p) => !ukr.has(key(p)));
+		expect(notUkr.length).toBeLessThan(ring.length / 4);
+		for (const p of notUkr) expect(p[1]).toBeGreaterThan(45.7);
+		expect(ring.filter((p) => rus.has(key(p)))).toEqual([]);
 	});
 
 	it('has a Crimea overlay holding Simferopol and Sevastopol', () => {
@@ -200,7 +248,7 @@ describe('world.geojson', () => {
 			seen.add(String(p.iso3));
 		}
 		expect(world.features.length).toBe(177);
-		for (const iso3 of FOCUS) expect(seen.has(iso3)).toBe(true);
+		for (const iso3 of STORY) expect(seen.has(iso3)).toBe(true);
 	});
 
 	it("uses today's names", () => {
@@ -227,11 +275,62 @@ describe('world.geojson', () => {
 	});
 });
 
-describe('focus countries (50m)', () => {
-	it.each(FOCUS)('%s has one feature with the same properties as in world.geojson', (iso3) => {
+describe('every country of the basemap (50m)', () => {
+	it('has one file per code of the basemap, and no other', () => {
+		const names = JSON.parse(read('names.json')) as Record<string, string>;
+		expect(Object.keys(names).sort()).toEqual([...BASEMAP].sort());
+		const files = listFiles(join(GEO, 'countries')).sort();
+		expect(files).toEqual(BASEMAP.map((iso3) => `${iso3}.geojson`).sort());
+		expect(files.length).toBe(177);
+	});
+
+	it.each(BASEMAP)('%s has one feature with the same properties as in world.geojson', (iso3) => {
 		const fc = readFC(`countries/${iso3}.geojson`);
 		expect(fc.features).toHaveLength(1);
 		expect(fc.features[0]!.properties).toEqual(byIso(world, iso3).properties);
+	});
+
+	it('is finer than world.geojson (1:50m against 1:110m)', () => {
+		const vertices = (f: Feature<Polygonal>) => polygonsOf(f.geometry).flat(2).length;
+		for (const iso3 of STORY)
+			expect(vertices(country(iso3)), iso3).toBeGreaterThan(2 * vertices(byIso(world, iso3)));
+	});
+
+	it('joins the pieces of one code into one country (Ashmore and Cartier Islands to Australia)', () => {
+		// The islands lie about 300 km off the Kimberley coast, near 12.4 S, 123.6 E.
+		const inSea = polygonsOf(country('AUS').geometry).filter((p) =>
+			p[0]!.every(([x, y]) => x! > 122.5 && x! < 124.5 && y! > -13 && y! < -11.5)
+		);
+		expect(inSea.length).toBeGreaterThan(0);
+	});
+
+	it('names the codes the 1:50m file lacks, so the build can refuse them', () => {
+		expect(missingFineCodes(['FRA', 'UKR', 'XYZ', 'ABC'], ['UKR', 'FRA'])).toEqual(['ABC', 'XYZ']);
+		expect(missingFineCodes(BASEMAP, BASEMAP)).toEqual([]);
+	});
+
+	// A later step finds the border two countries share by matching their coordinates: each 1:50m
+	// file must keep the vertices of a shared border exactly as its neighbour's file has them.
+	const vertexSet = (iso3: string) =>
+		new Set(
+			polygonsOf(country(iso3).geometry)
+				.flat(2)
+				.map((p) => `${p[0]},${p[1]}`)
+		);
+	it.each([
+		['FRA', 'ESP', 70],
+		['UKR', 'RUS', 150],
+		['USA', 'CAN', 500],
+		['UKR', 'BLR', 80],
+		['HUN', 'SVN', 10]
+	] as const)('%s and %s share at least %i identical vertices', (a, b, n) => {
+		const other = vertexSet(b);
+		const shared = [...vertexSet(a)].filter((k) => other.has(k));
+		expect(shared.length).toBeGreaterThanOrEqual(n);
+	});
+	it('shares no vertex between countries that do not touch', () => {
+		const other = vertexSet('ESP');
+		expect([...vertexSet('UKR')].filter((k) => other.has(k))).toEqual([]);
 	});
 });
 
@@ -755,12 +854,19 @@ describe('size budget', () => {
 	it('keeps world.geojson within budget', () => {
 		expect(gz('world.geojson')).toBeLessThanOrEqual(BUDGET.worldGzip);
 	});
-	it('keeps the six country files within budget', () => {
-		const total = FOCUS.reduce((t: number, iso3: string) => t + gz(`countries/${iso3}.geojson`), 0);
-		expect(total).toBeLessThanOrEqual(BUDGET.countriesGzip);
+	it('keeps each 1:50m country file under 60 KB gzip, but Canada, Russia and the United States', () => {
+		expect(BUDGET.countryGzip).toBe(60 * 1024);
+		expect([...BUDGET.largeCountries].sort()).toEqual(['CAN', 'RUS', 'USA']);
+		const large: readonly string[] = BUDGET.largeCountries;
+		for (const iso3 of BASEMAP) {
+			const limit = large.includes(iso3) ? BUDGET.largeCountryGzip : BUDGET.countryGzip;
+			expect(gz(`countries/${iso3}.geojson`), iso3).toBeLessThanOrEqual(limit);
+		}
 	});
-	it('keeps geodata/ within budget', () => {
-		expect(all.reduce((t, f) => t + gz(f), 0)).toBeLessThanOrEqual(BUDGET.totalGzip);
+	it('keeps geodata/ under 6 MB raw, as committed', () => {
+		expect(BUDGET.totalRaw).toBe(6 * 1024 * 1024);
+		const raw = all.reduce((t, f) => t + readFileSync(join(GEO, f)).length, 0);
+		expect(raw).toBeLessThanOrEqual(BUDGET.totalRaw);
 	});
 	it('keeps the context overlays small', () => {
 		for (const f of [
@@ -817,6 +923,75 @@ describe('build helpers', () => {
 		expect(signedArea((g as Polygon).coordinates[0]!)).toBeGreaterThan(0);
 		expect(booleanPointInPolygon([10, -80], g)).toBe(true);
 		expect(booleanPointInPolygon([10, -60], g)).toBe(false);
+	});
+
+	it('reads a polar cap with a coast round the pole (1:50m Antarctica) as the land between them', () => {
+		// the spherical way: a tiny exterior ring round the pole, the coast a hole also round it
+		const cap: Position[] = [
+			[-180, -89.999],
+			[90, -89.999],
+			[0, -89.999],
+			[-90, -89.999],
+			[-180, -89.999]
+		];
+		const coast: Position[] = [
+			[-180, -70],
+			[-90, -65],
+			[0, -70],
+			[90, -65],
+			[180, -70],
+			[-180, -70]
+		];
+		expect(polarCapBand([cap, coast])).toEqual([coast]);
+		expect(polarCapBand([coast])).toBeNull();
+		expect(() => polarCapBand([cap])).toThrow(/0 rings round its pole/);
+		const g = normalizeGeometry({ type: 'Polygon', coordinates: [cap, coast] });
+		expect(g).toEqual(normalizeGeometry({ type: 'Polygon', coordinates: [coast] }));
+		expect(booleanPointInPolygon([10, -80], g)).toBe(true);
+		expect(booleanPointInPolygon([10, -60], g)).toBe(false);
+		// and the real one: land at the pole's side of the coast, sea beyond
+		const ata = country('ATA');
+		expect(booleanPointInPolygon([0, -80], ata)).toBe(true);
+		expect(booleanPointInPolygon([0, -60], ata)).toBe(false);
+		expect(area(ata) / 1e6).toBeGreaterThan(12e6); // Antarctica is about 14 million km2
+	});
+
+	it("parts two polygons of one country that touch at a point, cutting the smaller one's corner", () => {
+		const big: Position[][] = [
+			[
+				[0, 0],
+				[1, 0],
+				[1, 1],
+				[0, 1],
+				[0, 0]
+			]
+		];
+		const small: Position[][] = [
+			[
+				[1, 1],
+				[1.5, 1],
+				[1.5, 1.5],
+				[1, 1.5],
+				[1, 1]
+			]
+		];
+		const touching: MultiPolygon = { type: 'MultiPolygon', coordinates: [big, small] };
+		expect(kinks(touching).features.length).toBeGreaterThan(0);
+		const [b, s] = separateTouchingRings([big, small], [[1, 1]]);
+		expect(b).toEqual(big);
+		// the corner (1, 1) becomes two points 0.001 degree along its two edges
+		expect(s![0]).toEqual([
+			[1, 1.001],
+			[1.001, 1],
+			[1.5, 1],
+			[1.5, 1.5],
+			[1, 1.5],
+			[1, 1.001]
+		]);
+		const g = normalizeGeometry(touching) as MultiPolygon;
+		expect(kinks(g).features).toHaveLength(0);
+		expect(g.coordinates).toHaveLength(2);
+		expect(Math.abs(signedArea(g.coordinates[1]![0]!) - 0.25)).toBeLessThan(1e-6);
 	});
 
 	it('puts points stored at -180 back on the +180 side of their ring', () => {
@@ -942,7 +1117,7 @@ describe('build helpers', () => {
 
 	it(
 		'passes `build.js --check` (the committed geodata/ matches a fresh build)',
-		{ timeout: 120_000 },
+		{ timeout: 400_000 },
 		() => {
 			const r = spawnSync(process.execPath, ['scripts/geodata/build.js', '--check'], {
 				cwd: ROOT,
@@ -956,11 +1131,11 @@ describe('build helpers', () => {
 
 	it(
 		'builds deterministically, and the committed geodata/ is up to date',
-		{ timeout: 120_000 },
+		{ timeout: 400_000 },
 		() => {
+			// The committed files were written by an earlier run, so matching them is the same bytes
+			// from two runs (one build of the 177 1:50m countries takes seconds; two would double it).
 			const files = generate();
-			// twice: the same bytes
-			expect([...generate()]).toEqual([...files]);
 			for (const [path, text] of files) {
 				expect(
 					readFileSync(join(ROOT, path), 'utf8'),
