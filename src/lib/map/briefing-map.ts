@@ -398,9 +398,8 @@ export class BriefingMap {
 	/** The lowest layer that is not the style's (the outlines, the measure tool), if any. */
 	#firstToolLayer(): string | undefined {
 		const ours = new Set(this.#order);
-		return this.map
-			.getStyle()
-			.layers.find((l) => !ours.has(l.id) && !l.id.startsWith('outline'))?.id;
+		return this.map.getStyle().layers.find((l) => !ours.has(l.id) && !l.id.startsWith('outline'))
+			?.id;
 	}
 
 	/** What the map keeps of a style it draws: its layers, their toggles, the countries' fills. */

@@ -4,7 +4,6 @@ import { embedded } from '$lib/briefing/test-briefing';
 import { marksOf } from './mark-model';
 import { buildPanelModel, nextPage, NOTES_PAGE, PASSAGES_PAGE } from './panel-model';
 
-
 const briefing = embedded();
 const index = countryIndex(briefing);
 const panel = (iso3: string) => buildPanelModel(iso3, briefing, index, [], (c) => c);
