@@ -20,20 +20,27 @@ const escapeHtml = (text: string) =>
  * its own title from then on). Every value is escaped: a title is text, never markup.
  */
 export function fillBootPage(html: string, path: string, title: string): string {
-	const speaker = path.replace(/\/$/, '').endsWith('/speaker');
-	const text: Record<string, string> = speaker
+	const page = path.replace(/\/$/, '');
+	const text: Record<string, string> = page.endsWith('/library')
 		? {
-				'document-title': `Speaker view · ${title}`,
+				'document-title': 'Briefings · Briefing map',
 				layout: 'plain',
-				title: 'Speaker view',
-				loading: 'Loading the speaker view…'
+				title: 'Briefings',
+				loading: 'Loading the list of briefings…'
 			}
-		: {
-				'document-title': `${title} · Briefing map`,
-				layout: 'map',
-				title,
-				loading: 'Loading the map…'
-			};
+		: page.endsWith('/speaker')
+			? {
+					'document-title': `Speaker view · ${title}`,
+					layout: 'plain',
+					title: 'Speaker view',
+					loading: 'Loading the speaker view…'
+				}
+			: {
+					'document-title': `${title} · Briefing map`,
+					layout: 'map',
+					title,
+					loading: 'Loading the map…'
+				};
 	return html.replace(/%boot\.([\w-]+)%/g, (_, key: string) => escapeHtml(text[key] ?? ''));
 }
 
@@ -42,6 +49,7 @@ export const handle: Handle = ({ event, resolve }) =>
 		transformPageChunk: ({ html }) =>
 			fillBootPage(html, event.url.pathname, servedBriefing(DEFAULT_BRIEFING_ID).title).replace(
 				'</head>',
-				`\t${PRELOAD}\n\t</head>`
+				// The library opens no briefing: nothing to fetch early there.
+				event.url.pathname.endsWith('/library') ? '</head>' : `\t${PRELOAD}\n\t</head>`
 			)
 	});
