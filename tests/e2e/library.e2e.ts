@@ -76,7 +76,7 @@ test('/ still opens the default briefing, with an "All briefings" link to the li
 	await expect(entry).toHaveCount(1);
 	await expect(entry).toContainText('As of 7 February 2022');
 	await expect(entry).toContainText('France, Russia, Ukraine, Mali');
-	await entry.getByRole('link', { name: 'Macron between Moscow and Kyiv' }).click();
+	await entry.getByRole('link', { name: 'Macron between Moscow and Kyiv', exact: true }).click();
 	await mapIdle(page);
 	await expect(page).toHaveURL(/\/(#.*)?$/);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Macron/);
