@@ -17,7 +17,12 @@
 	// shows the app's name until the app has loaded that briefing.
 	var boot = document.getElementById('boot');
 	var title = document.getElementById('boot-title');
-	if (boot && title && boot.classList.contains('boot-map') && /[?&]briefing=/.test(location.search)) {
+	if (
+		boot &&
+		title &&
+		boot.classList.contains('boot-map') &&
+		/[?&]briefing=/.test(location.search)
+	) {
 		title.textContent = 'Briefing map';
 	}
 	if (location.protocol === 'file:') {
