@@ -20,29 +20,34 @@ const escapeHtml = (text: string) =>
  * its own title from then on). Every value is escaped: a title is text, never markup.
  */
 export function fillBootPage(html: string, path: string, title: string): string {
-	const page = path.replace(/\/$/, '');
-	const text: Record<string, string> = page.endsWith('/library')
+	if (path.replace(/\/$/, '').endsWith('/library')) return fillText(html, LIBRARY_BOOT);
+	const speaker = path.replace(/\/$/, '').endsWith('/speaker');
+	const text: Record<string, string> = speaker
 		? {
-				'document-title': 'Briefings · Briefing map',
+				'document-title': `Speaker view · ${title}`,
 				layout: 'plain',
-				title: 'Briefings',
-				loading: 'Loading the list of briefings…'
+				title: 'Speaker view',
+				loading: 'Loading the speaker view…'
 			}
-		: page.endsWith('/speaker')
-			? {
-					'document-title': `Speaker view · ${title}`,
-					layout: 'plain',
-					title: 'Speaker view',
-					loading: 'Loading the speaker view…'
-				}
-			: {
-					'document-title': `${title} · Briefing map`,
-					layout: 'map',
-					title,
-					loading: 'Loading the map…'
-				};
-	return html.replace(/%boot\.([\w-]+)%/g, (_, key: string) => escapeHtml(text[key] ?? ''));
+		: {
+				'document-title': `${title} · Briefing map`,
+				layout: 'map',
+				title,
+				loading: 'Loading the map…'
+			};
+	return fillText(html, text);
 }
+
+/** The library's start-up page: it names no briefing. */
+const LIBRARY_BOOT: Record<string, string> = {
+	'document-title': 'Briefings · Briefing map',
+	layout: 'plain',
+	title: 'Briefings',
+	loading: 'Loading the list of briefings…'
+};
+
+const fillText = (html: string, text: Record<string, string>) =>
+	html.replace(/%boot\.([\w-]+)%/g, (_, key: string) => escapeHtml(text[key] ?? ''));
 
 export const handle: Handle = ({ event, resolve }) =>
 	resolve(event, {
