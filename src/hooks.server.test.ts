@@ -26,3 +26,12 @@ describe('fillBootPage', () => {
 		);
 	});
 });
+
+describe('fillBootPage on the library', () => {
+	it('names the library, not a briefing', () => {
+		const html = fillBootPage(TEMPLATE, '/library', 'A title');
+		expect(html).toContain('<title>Briefings · Briefing map</title>');
+		expect(html).toContain('<h1>Briefings</h1>');
+		expect(html).not.toContain('A title');
+	});
+});

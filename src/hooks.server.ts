@@ -20,6 +20,7 @@ const escapeHtml = (text: string) =>
  * its own title from then on). Every value is escaped: a title is text, never markup.
  */
 export function fillBootPage(html: string, path: string, title: string): string {
+	if (path.replace(/\/$/, '').endsWith('/library')) return fillText(html, LIBRARY_BOOT);
 	const speaker = path.replace(/\/$/, '').endsWith('/speaker');
 	const text: Record<string, string> = speaker
 		? {
@@ -34,14 +35,26 @@ export function fillBootPage(html: string, path: string, title: string): string 
 				title,
 				loading: 'Loading the map…'
 			};
-	return html.replace(/%boot\.([\w-]+)%/g, (_, key: string) => escapeHtml(text[key] ?? ''));
+	return fillText(html, text);
 }
+
+/** The library's start-up page: it names no briefing. */
+const LIBRARY_BOOT: Record<string, string> = {
+	'document-title': 'Briefings · Briefing map',
+	layout: 'plain',
+	title: 'Briefings',
+	loading: 'Loading the list of briefings…'
+};
+
+const fillText = (html: string, text: Record<string, string>) =>
+	html.replace(/%boot\.([\w-]+)%/g, (_, key: string) => escapeHtml(text[key] ?? ''));
 
 export const handle: Handle = ({ event, resolve }) =>
 	resolve(event, {
 		transformPageChunk: ({ html }) =>
 			fillBootPage(html, event.url.pathname, servedBriefing(DEFAULT_BRIEFING_ID).title).replace(
 				'</head>',
-				`\t${PRELOAD}\n\t</head>`
+				// The library opens no briefing: nothing to fetch early there.
+				event.url.pathname.endsWith('/library') ? '</head>' : `\t${PRELOAD}\n\t</head>`
 			)
 	});

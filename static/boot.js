@@ -13,6 +13,18 @@
 		boot.classList.add('boot-stopped');
 		message.hidden = false;
 	}
+	// The page's HTML names the default briefing: an address naming another one (`?briefing=`)
+	// shows the app's name until the app has loaded that briefing.
+	var boot = document.getElementById('boot');
+	var title = document.getElementById('boot-title');
+	if (
+		boot &&
+		title &&
+		boot.classList.contains('boot-map') &&
+		/[?&]briefing=/.test(location.search)
+	) {
+		title.textContent = 'Briefing map';
+	}
 	if (location.protocol === 'file:') {
 		show('boot-file');
 		return;

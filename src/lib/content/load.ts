@@ -1,9 +1,15 @@
 import { base } from '$app/paths';
-import { parseServedBriefing, type ServedBriefing } from '$lib/briefing/schema';
+import type { ServedBriefing } from '$lib/briefing/schema';
+import { isBriefingId } from './address';
+import { parseBriefingDocument } from './document';
 import { DEFAULT_BRIEFING_ID } from './ids';
+
+/** The served file was not there: the briefing may be one imported in this browser. */
+class NotServed extends Error {}
 
 async function getJson(fetcher: typeof fetch, url: string): Promise<unknown> {
 	const res = await fetcher(url);
+	if (res.status === 404) throw new NotServed(`${url}: HTTP 404`);
 	if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
 	try {
 		return await res.json();
@@ -13,16 +19,40 @@ async function getJson(fetcher: typeof fetch, url: string): Promise<unknown> {
 }
 
 /**
- * Fetches the briefing and validates it. The briefing is fetched, not bundled, so a deployer can
- * swap build/briefings/<id>.json without a rebuild; its errors are returned to be shown on the
- * page, never thrown.
+ * A briefing imported in this browser (src/lib/library/store.ts), read only when the site serves
+ * no briefing of that id: the store, and IndexedDB's wrapper, are loaded only then.
+ */
+async function readImported(id: string): Promise<unknown> {
+	const { readStored } = await import('$lib/library/store');
+	const stored = await readStored(id);
+	if (stored === undefined) {
+		throw new Error(
+			`There is no briefing "${id}": the site has none of that id, and none was imported in this browser`
+		);
+	}
+	return stored;
+}
+
+/**
+ * Fetches the briefing `id` and validates it: an embedded one from /briefings/<id>.json, else one
+ * imported in this browser. The embedded ones are fetched, not bundled, so a deployer can swap
+ * build/briefings/<id>.json without a rebuild; errors are returned to be shown on the page, never
+ * thrown.
  */
 export async function loadBriefing(
-	fetcher: typeof fetch
+	fetcher: typeof fetch,
+	id: string = DEFAULT_BRIEFING_ID
 ): Promise<{ briefing: ServedBriefing | null; errors: string[] }> {
-	const url = `${base}/briefings/${DEFAULT_BRIEFING_ID}.json`;
 	try {
-		const parsed = parseServedBriefing(await getJson(fetcher, url));
+		if (!isBriefingId(id)) throw new Error(`"${id}" is not a briefing id`);
+		let raw: unknown;
+		try {
+			raw = await getJson(fetcher, `${base}/briefings/${id}.json`);
+		} catch (err) {
+			if (!(err instanceof NotServed) || id === DEFAULT_BRIEFING_ID) throw err;
+			raw = await readImported(id);
+		}
+		const parsed = parseBriefingDocument(raw);
 		return parsed.ok
 			? { briefing: parsed.briefing, errors: [] }
 			: { briefing: null, errors: parsed.errors };

@@ -1,0 +1,36 @@
+/**
+ * A briefing's address. The map page and the speaker view are the same prerendered pages for every
+ * briefing; the query parameter `briefing` names which one they show (`/?briefing=<id>#map=…`,
+ * `/speaker?briefing=<id>`), and no parameter means the default briefing. The hash keeps its own
+ * contract (map, country, hide, mark, scene: src/lib/state/hash.ts) beside it.
+ */
+import { resolve } from '$app/paths';
+import type { ResolvedPathname } from '$app/types';
+import { DEFAULT_BRIEFING_ID } from './ids';
+
+export const BRIEFING_PARAM = 'briefing';
+
+/** A briefing id: lower-case words joined by hyphens, as the schema's `id` (at most 100). */
+const BRIEFING_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const isBriefingId = (id: string): boolean => id.length <= 100 && BRIEFING_ID.test(id);
+
+/** The briefing an address names: its `briefing` parameter, or the default one without it. */
+export function briefingIdOf(url: URL): string {
+	return url.searchParams.get(BRIEFING_PARAM) ?? DEFAULT_BRIEFING_ID;
+}
+
+/**
+ * The address of a briefing's map (`page` '') or speaker view (`page` 'speaker'), relative to the
+ * site like every path of the build. The default briefing keeps its plain address.
+ */
+export function briefingHref(id: string, page: '' | 'speaker' = ''): ResolvedPathname {
+	const path = page === 'speaker' ? resolve('/speaker') : resolve('/');
+	const query = id === DEFAULT_BRIEFING_ID ? '' : `?${BRIEFING_PARAM}=${encodeURIComponent(id)}`;
+	return `${path}${query}` as ResolvedPathname;
+}
+
+/** Whether an address's query (`location.search`) names a briefing other than the default. */
+export function namesAnotherBriefing(search: string): boolean {
+	const id = new URLSearchParams(search).get(BRIEFING_PARAM);
+	return id !== null && id !== DEFAULT_BRIEFING_ID;
+}

@@ -1,0 +1,117 @@
+/**
+ * The library's rules, without a browser: what a briefing's entry in the list says, which id an
+ * imported briefing takes when its own is already used, and how a file becomes a briefing (or a
+ * list of its problems). The IndexedDB store (./store.ts) and the library page do the rest.
+ */
+import { LIMITS } from '$lib/briefing/limits';
+import { parseBriefingDocument, type BriefingDocument } from '$lib/content/document';
+
+/** One line of the library: enough to choose a briefing without loading it. */
+export interface BriefingSummary {
+	id: string;
+	title: string;
+	asOf: string;
+	/** ISO 3166-1 alpha-3 codes, in the briefing's order. */
+	countries: string[];
+}
+
+export function summaryOf(briefing: BriefingDocument): BriefingSummary {
+	return {
+		id: briefing.id,
+		title: briefing.title,
+		asOf: briefing.asOf,
+		countries: briefing.countries.map((c) => c.iso3)
+	};
+}
+
+/**
+ * What holds an id already: an embedded briefing (it cannot be replaced: the site serves it), an
+ * imported one (it can), or nothing.
+ */
+export type Conflict = 'none' | 'embedded' | 'imported';
+
+export function conflictOf(
+	id: string,
+	embedded: Iterable<string>,
+	imported: Iterable<string>
+): Conflict {
+	if (new Set(embedded).has(id)) return 'embedded';
+	if (new Set(imported).has(id)) return 'imported';
+	return 'none';
+}
+
+/**
+ * The id a second copy takes ("keep both"): `<id>-2`, `<id>-3`... the first one no briefing holds,
+ * shortened if need be to stay within the schema's id length (so the copy still validates).
+ */
+export function freshId(id: string, taken: Iterable<string>): string {
+	const used = new Set(taken);
+	for (let n = 2; ; n++) {
+		const suffix = `-${n}`;
+		const stem = id.slice(0, LIMITS.idChars - suffix.length).replace(/-+$/, '');
+		const candidate = `${stem}${suffix}`;
+		if (!used.has(candidate)) return candidate;
+	}
+}
+
+/** The briefing under another id: the id is the document's own, so an export carries it. */
+export function withId(briefing: BriefingDocument, id: string): BriefingDocument {
+	return { ...briefing, id };
+}
+
+/**
+ * The largest file read. A briefing at every limit of the schema is a few megabytes; a larger file
+ * is refused before it is read, so a wrong file (a video, a database dump) cannot freeze the page.
+ */
+export const MAX_FILE_BYTES = 8 * 1024 * 1024;
+
+export type FileReading =
+	{ ok: true; briefing: BriefingDocument } | { ok: false; errors: string[] };
+
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/** Checks a file's size before reading it: undefined when it may be read, or the error. */
+export function sizeError(bytes: number): string | undefined {
+	return bytes > MAX_FILE_BYTES
+		? `the file is ${megabytes(bytes)}; a briefing file is at most ${megabytes(MAX_FILE_BYTES)}`
+		: undefined;
+}
+
+/** A file's text as a briefing: JSON, then the briefing document's schema (errors name the field). */
+export function readBriefingText(text: string): FileReading {
+	let raw: unknown;
+	try {
+		raw = JSON.parse(text);
+	} catch (err) {
+		const why = err instanceof Error ? err.message : String(err);
+		return { ok: false, errors: [`the file is not JSON: ${why}`] };
+	}
+	const parsed = parseBriefingDocument(raw);
+	return parsed.ok ? { ok: true, briefing: parsed.briefing } : { ok: false, errors: parsed.errors };
+}
+
+/** The file Export writes: the briefing document, pretty-printed, named after its id. */
+export function exportFile(briefing: BriefingDocument): { name: string; text: string } {
+	return {
+		name: `${briefing.id}.briefing.json`,
+		text: `${JSON.stringify(briefing, null, '\t')}\n`
+	};
+}
+
+/**
+ * What importing a briefing does: store it under its id, or ask first, when that id is taken, to
+ * replace the one there (an imported one only) or to keep both (the new one under `copyId`).
+ */
+export type ImportPlan =
+	{ conflict: 'none' } | { conflict: 'embedded' | 'imported'; copyId: string };
+
+export function planImport(
+	id: string,
+	embedded: readonly string[],
+	imported: readonly string[]
+): ImportPlan {
+	const conflict = conflictOf(id, embedded, imported);
+	return conflict === 'none'
+		? { conflict }
+		: { conflict, copyId: freshId(id, [...embedded, ...imported]) };
+}
