@@ -280,6 +280,22 @@ describe('the country index, built once per briefing', () => {
 		expect(readings() - before).toBe(2);
 	});
 
+	it('is built on a page that is never idle too, a paragraph per timed-out callback', () => {
+		const b = fresh();
+		const idle = idleQueue(0);
+		prepareCountryIndex(b, idle.schedule);
+		let steps = 0;
+		while (idle.queue.length > 0 && steps < 100) {
+			idle.runOne();
+			steps++;
+		}
+		expect(idle.queue).toHaveLength(0);
+		const before = readings();
+		expect(contents(countryIndex(b))).toEqual(contents(countryIndex(fresh())));
+		// Only the fresh briefing was read here: this one's index was ready.
+		expect(readings() - before).toBe(1);
+	});
+
 	it('stops when cancelled', () => {
 		const b = fresh();
 		const idle = idleQueue(1);

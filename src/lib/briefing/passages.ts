@@ -230,14 +230,14 @@ export function prepareCountryIndex(
 	let cancel = () => {};
 	const step = (deadline: IdleDeadline) => {
 		if (indexCache.has(briefing)) return;
+		const read = mentionCache.get(briefing)?.byParagraph.length ?? -1;
 		const index = readMentions(briefing, () => deadline.timeRemaining() > 1);
-		if (index.byParagraph.length < briefing.article.paragraphs.length) {
-			cancel = schedule(step);
-		} else if (deadline.timeRemaining() > 1) {
+		const done = index.byParagraph.length === briefing.article.paragraphs.length;
+		// The index itself (one pass over the notes) in a slice of its own, unless this one read
+		// nothing: a page that is never idle still gets it, at the idle callbacks' timeout.
+		if (done && (deadline.timeRemaining() > 1 || index.byParagraph.length === read)) {
 			countryIndex(briefing);
-		} else {
-			cancel = schedule(step);
-		}
+		} else cancel = schedule(step);
 	};
 	cancel = schedule(step);
 	return () => cancel();
