@@ -28,11 +28,23 @@ const SWATCHES = ['blue', 'orange', 'vermillion', 'skyblue', 'green', 'yellow', 
 const PATTERNS = ['solid', 'hatch', 'crosshatch', 'dots', 'stripes-vertical', 'none'];
 const ROLES = 12;
 
-/** A word-ish filler of exactly `n` characters (n >= 1), ending with a full stop. */
+/**
+ * The item of `list` at `i`, going round: never undefined for a list that is not empty.
+ * @template T
+ * @param {readonly T[]} list
+ * @param {number} i
+ * @returns {T}
+ */
+const cycle = (list, i) => /** @type {T} */ (list[i % list.length]);
+
+/**
+ * A word-ish filler of exactly `n` characters (n >= 1), ending with a full stop.
+ * @param {number} n
+ */
 function filler(n, seed = 0) {
 	const words = ['forces', 'talks', 'border', 'envoys', 'reports', 'supply', 'drills', 'convoy'];
 	let s = '';
-	for (let i = seed; s.length < n; i++) s += `${words[i % words.length]} `;
+	for (let i = seed; s.length < n; i++) s += `${cycle(words, i)} `;
 	return `${s
 		.slice(0, n - 1)
 		.trimEnd()
@@ -77,7 +89,7 @@ export function generateBriefing({
 	// The article: 200 paragraphs of just under 1,000 characters (200,000 in all is the limit),
 	// each naming five countries, and Russia in every tenth.
 	const paragraphs = Array.from({ length: 200 }, (_, p) => {
-		const named = Array.from({ length: 5 }, (_, j) => nameOf(codes[(p * 5 + j) % codes.length]));
+		const named = Array.from({ length: 5 }, (_, j) => nameOf(cycle(codes, p * 5 + j)));
 		if (p % 10 === 0) named.push('Russia');
 		let text = `Paragraph ${p + 1}: officials of ${named.join(', ')} met again.`;
 		text += ` ${filler(990 - text.length - 1, p)}`;
@@ -90,22 +102,22 @@ export function generateBriefing({
 		return {
 			iso3,
 			roles: assigned.map((r) => ({
-				role: roles[r].id,
-				reason: `${NAMES[iso3]} has ${roles[r].label.toLowerCase()} in the benchmark's story.`
+				role: cycle(roles, r).id,
+				reason: `${NAMES[iso3]} has ${cycle(roles, r).label.toLowerCase()} in the benchmark's story.`
 			})),
 			terms: { add: [], remove: [] },
 			passages: { add: i % 7 === 0 ? [(i % 200) + 1] : [], remove: [] },
-			related: [1, 2, 3].map((k) => codes[(i + k * 11) % codes.length])
+			related: [1, 2, 3].map((k) => cycle(codes, i + k * 11))
 		};
 	});
 
 	const levels = /** @type {const} */ (['site', 'town', 'region']);
 	const troopNotes = Array.from({ length: notes }, (_, n) => {
-		const home = codes[n % codes.length];
-		const other = codes[(n * 7 + 3) % codes.length];
+		const home = cycle(codes, n);
+		const other = cycle(codes, n * 7 + 3);
 		const concerns = other === home ? [home] : [home, other];
 		const [lon, lat] = LABELS.get(home) ?? [0, 0];
-		const level = levels[n % 3];
+		const level = cycle(levels, n);
 		const at = `${NAMES[home]} locality ${n}`.slice(0, 79);
 		const forces = `${NAMES[home]} armed forces, group ${n}`;
 		const source = n % 2 === 1;
@@ -142,7 +154,7 @@ export function generateBriefing({
 
 	// 20 scenes of three countries each, fitted and shown with the troop layers.
 	const scenes = Array.from({ length: 20 }, (_, s) => {
-		const three = [0, 1, 2].map((k) => codes[(s * 9 + k) % codes.length]);
+		const three = [0, 1, 2].map((k) => cycle(codes, s * 9 + k));
 		return {
 			id: `scene-${s + 1}`,
 			title: `Scene ${s + 1}`,
@@ -181,8 +193,9 @@ export const WRONG_FIELD = { note: 1500, path: 'troopNotes[1500].geometry.precis
  */
 export function badFile() {
 	const b = generateBriefing({ noteChars: 1990, forcesChars: 290, sceneNotesChars: 4900 });
-	/** @type {{ level: string }} */ (b.troopNotes[WRONG_FIELD.note].geometry.precision).level =
-		'city';
+	/** @type {{ level: string }} */ (
+		cycle(b.troopNotes, WRONG_FIELD.note).geometry.precision
+	).level = 'city';
 	return b;
 }
 
