@@ -202,18 +202,24 @@ export interface IdleDeadline {
 export type IdleScheduler = (step: (deadline: IdleDeadline) => void) => () => void;
 
 /**
- * requestIdleCallback, or where there is none (Safari) a short timeout with a slice of 10 ms.
- * The timeout bounds the wait on a page that is never idle: the index is then built anyway.
+ * requestIdleCallback, or where there is none (Safari) a short timeout. Either way a step that
+ * was not given idle time (the callback timed out: the page is never idle) gets a slice of 10 ms,
+ * so that the index is still built in a second or so, not a paragraph per timeout.
  */
 export const whenIdle: IdleScheduler = (step) => {
+	const slice = (deadline?: { didTimeout: boolean; timeRemaining(): number }) => {
+		const end = performance.now() + 10;
+		step(
+			deadline && !deadline.didTimeout
+				? deadline
+				: { timeRemaining: () => Math.max(0, end - performance.now()) }
+		);
+	};
 	if (typeof requestIdleCallback === 'function') {
-		const id = requestIdleCallback(step, { timeout: 2_000 });
+		const id = requestIdleCallback(slice, { timeout: 1_000 });
 		return () => cancelIdleCallback(id);
 	}
-	const id = setTimeout(() => {
-		const end = performance.now() + 10;
-		step({ timeRemaining: () => Math.max(0, end - performance.now()) });
-	}, 50);
+	const id = setTimeout(slice, 50);
 	return () => clearTimeout(id);
 };
 
