@@ -1,4 +1,5 @@
-// Builds the baseline page of the benchmark with the same Vite and MapLibre as the app.
+// Builds the benchmark's own pages with the same Vite and MapLibre as the app: the baseline (a
+// bare MapLibre page, index.html) and the validator's page (validate.html).
 import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
 
@@ -10,8 +11,8 @@ export default defineConfig({
 	logLevel: 'warn',
 	server: { fs: { allow: ['../..'] } },
 	build: {
-		outDir: '../../bench-results/bare',
+		outDir: '../../bench-results/pages',
 		emptyOutDir: true,
-		rollupOptions: { input: `${here}index.html` }
+		rollupOptions: { input: [`${here}index.html`, `${here}validate.html`] }
 	}
 });

@@ -90,8 +90,8 @@ describe('limits', () => {
 		});
 		expect(many.slice(0, 4)).toEqual([
 			`roles: too many: ${LIMITS.roles + 1} roles, the limit is ${LIMITS.roles} (roles)`,
-			`countries: too many: ${LIMITS.countries + 1} countries, the limit is ${LIMITS.countries} (countries)`,
-			`troopNotes: too many: ${LIMITS.troopNotes + 1} troop notes, the limit is ${LIMITS.troopNotes} (troopNotes)`,
+			`countries: too many: ${n(LIMITS.countries + 1)} countries, the limit is ${n(LIMITS.countries)} (countries)`,
+			`troopNotes: too many: ${n(LIMITS.troopNotes + 1)} troop notes, the limit is ${n(LIMITS.troopNotes)} (troopNotes)`,
 			`scenes: too many: ${LIMITS.scenes + 1} scenes, the limit is ${LIMITS.scenes} (scenes)`
 		]);
 	});
@@ -184,7 +184,7 @@ describe('country codes the basemap does not know', () => {
 		]);
 	});
 
-	it('500 made-up codes are too many countries; 91 are 91 errors, listed up to a cap', () => {
+	it('500 made-up codes are too many countries; as many as the limit allows are an error each, listed up to a cap', () => {
 		const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 		// Q, X and Z begin no ISO 3166-1 code but Qatar's, and QA* is skipped below.
 		const made = (k: number) =>
@@ -199,7 +199,7 @@ describe('country codes the basemap does not know', () => {
 				for (const code of made(500)) b.countries.push({ iso3: code, roles: [] });
 			})
 		).toEqual([
-			`countries: too many: ${n(9 + made(500).length)} countries, the limit is ${LIMITS.countries} (countries)`
+			`countries: too many: ${n(9 + made(500).length)} countries, the limit is ${n(LIMITS.countries)} (countries)`
 		]);
 
 		const codes = made(LIMITS.countries - 9);

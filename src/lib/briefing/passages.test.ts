@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { mentionFinder } from './gazetteer';
 import {
 	countryIndex,
 	formatDate,
@@ -9,11 +10,20 @@ import {
 	isAfterArticle,
 	MARKS_PER_PASSAGE,
 	passagesFor,
+	prepareCountryIndex,
+	type IdleDeadline,
 	type Passage
 } from './passages';
 import { parseServedBriefing, type ServedBriefing } from './schema';
 import { servedRaw } from './test-briefing';
 import { splitParagraphs } from './text.js';
+
+// The finder is counted, to tell when an article is read: it is compiled once per reading.
+vi.mock('./gazetteer', async (importOriginal) => {
+	const actual = await importOriginal<typeof import('./gazetteer')>();
+	return { ...actual, mentionFinder: vi.fn(actual.mentionFinder) };
+});
+const readings = () => vi.mocked(mentionFinder).mock.calls.length;
 
 const read = (path: string) =>
 	readFileSync(fileURLToPath(new URL(`../../content/feb-2022/${path}`, import.meta.url)), 'utf8');
@@ -184,6 +194,117 @@ describe('countryIndex', () => {
 
 	it('leaves no country the article names out of the embedded briefing', () => {
 		for (const dossier of index.values()) expect(dossier.entry, dossier.iso3).toBeDefined();
+	});
+});
+
+describe('the country index, built once per briefing', () => {
+	// A fresh parse of the embedded briefing: a briefing no test has read yet.
+	const fresh = () => servedFrom(JSON.parse(read('briefing.json')), paragraphs);
+	/** Everything a panel shows of each country, to compare two indexes by. */
+	const contents = (index: ReturnType<typeof countryIndex>) =>
+		[...index.values()].map((d) => ({
+			iso3: d.iso3,
+			entry: d.entry,
+			passages: d.passages,
+			notes: d.troopNotes.map((n) => n.id),
+			roles: [d.primaryRole, ...d.otherRoles].map((r) => r?.role.id)
+		}));
+
+	/** A stand-in for requestIdleCallback: steps run when the test says, `slice` items each. */
+	function idleQueue(slice: number) {
+		const queue: ((deadline: IdleDeadline) => void)[] = [];
+		const schedule = (step: (deadline: IdleDeadline) => void) => {
+			queue.push(step);
+			return () => queue.splice(queue.indexOf(step), 1);
+		};
+		const runOne = () => {
+			let left = slice;
+			queue.shift()?.({ timeRemaining: () => (left-- > 0 ? 5 : 0) });
+		};
+		return { queue, schedule, runOne };
+	}
+
+	it('reads the article once, however many panels open', () => {
+		const b = fresh();
+		const before = readings();
+		const index = countryIndex(b);
+		expect(countryIndex(b)).toBe(index);
+		for (const iso3 of index.keys()) passagesFor(b, iso3);
+		expect(readings() - before).toBe(1);
+	});
+
+	it('reads another briefing afresh', () => {
+		const b = fresh();
+		const other = fresh();
+		other.countries[0]!.terms.add = [];
+		const before = readings();
+		const index = countryIndex(b);
+		const otherIndex = countryIndex(other);
+		expect(otherIndex).not.toBe(index);
+		expect(readings() - before).toBe(2);
+		// Macron is France's term in the first only.
+		const marks = (i: typeof index) => i.get('FRA')!.passages.flatMap((p) => marked(p) ?? []);
+		expect(marks(index)).toContain('Macron');
+		expect(marks(otherIndex)).not.toContain('Macron');
+	});
+
+	it('is built in idle time a slice at a time, to the same index', () => {
+		const b = fresh();
+		const idle = idleQueue(3);
+		const before = readings();
+		prepareCountryIndex(b, idle.schedule);
+		let steps = 0;
+		while (idle.queue.length > 0) {
+			idle.runOne();
+			steps++;
+		}
+		// 12 paragraphs, three at a time (the pattern with the first three).
+		expect(steps).toBeGreaterThanOrEqual(4);
+		expect(readings() - before).toBe(1);
+		const index = countryIndex(b);
+		expect(readings() - before).toBe(1);
+		expect(contents(index)).toEqual(contents(countryIndex(fresh())));
+	});
+
+	it('a panel opened before it is done finishes the rest, and the idle steps then stop', () => {
+		const b = fresh();
+		const idle = idleQueue(2);
+		const before = readings();
+		prepareCountryIndex(b, idle.schedule);
+		idle.runOne();
+		idle.runOne();
+		const index = countryIndex(b);
+		expect(contents(index)).toEqual(contents(countryIndex(fresh())));
+		while (idle.queue.length > 0) idle.runOne();
+		expect(countryIndex(b)).toBe(index);
+		// This briefing's reading and the fresh one's.
+		expect(readings() - before).toBe(2);
+	});
+
+	it('is built on a page that is never idle too, a paragraph per timed-out callback', () => {
+		const b = fresh();
+		const idle = idleQueue(0);
+		prepareCountryIndex(b, idle.schedule);
+		let steps = 0;
+		while (idle.queue.length > 0 && steps < 100) {
+			idle.runOne();
+			steps++;
+		}
+		expect(idle.queue).toHaveLength(0);
+		const before = readings();
+		expect(contents(countryIndex(b))).toEqual(contents(countryIndex(fresh())));
+		// Only the fresh briefing was read here: this one's index was ready.
+		expect(readings() - before).toBe(1);
+	});
+
+	it('stops when cancelled', () => {
+		const b = fresh();
+		const idle = idleQueue(1);
+		const stop = prepareCountryIndex(b, idle.schedule);
+		idle.runOne();
+		expect(idle.queue).toHaveLength(1);
+		stop();
+		expect(idle.queue).toHaveLength(0);
 	});
 });
 

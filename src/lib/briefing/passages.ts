@@ -54,27 +54,44 @@ export interface CountryDossier {
 	otherRoles: ResolvedRole[];
 }
 
-// Finding mentions compiles a pattern of about 1,100 names (some 9 ms); a briefing is immutable once
-// parsed, so each one is read once however many panels open. Each paragraph's mentions are kept
-// by country, so that a panel picks its own without going through everyone else's.
-const mentionCache = new WeakMap<ServedBriefing, Map<string, Mention[]>[]>();
+// Finding mentions compiles a pattern of about 1,100 names (some 9 ms) and runs it over the whole
+// article (a long one, some tens of ms more); a briefing is immutable once parsed, so each one is
+// read once however many panels open. Each paragraph's mentions are kept by country, so that a
+// panel picks its own without going through everyone else's. The reading can be done ahead, a
+// slice at a time in idle time (prepareCountryIndex), so that the first click does not pay for
+// it; whatever is left when a panel asks is done then.
+interface MentionIndex {
+	find: ((text: string) => Mention[]) | undefined;
+	/** Each read paragraph's mentions by country, in article order. */
+	byParagraph: Map<string, Mention[]>[];
+}
+const mentionCache = new WeakMap<ServedBriefing, MentionIndex>();
+
+/** The briefing's mention index, read on as far as `more()` allows (to the end by default). */
+function readMentions(briefing: ServedBriefing, more: () => boolean = () => true): MentionIndex {
+	let index = mentionCache.get(briefing);
+	if (!index) mentionCache.set(briefing, (index = { find: undefined, byParagraph: [] }));
+	const paragraphs = briefing.article.paragraphs;
+	if (!index.find) {
+		index.find = mentionFinder(termsFor(briefing));
+		// The pattern alone is a step of its own: the paragraphs wait for the next slice.
+		if (!more()) return index;
+	}
+	while (index.byParagraph.length < paragraphs.length) {
+		const byCountry = new Map<string, Mention[]>();
+		for (const m of index.find(paragraphs[index.byParagraph.length]!)) {
+			const list = byCountry.get(m.iso3);
+			if (list) list.push(m);
+			else byCountry.set(m.iso3, [m]);
+		}
+		index.byParagraph.push(byCountry);
+		if (index.byParagraph.length < paragraphs.length && !more()) break;
+	}
+	return index;
+}
 
 function mentionsByParagraph(briefing: ServedBriefing): Map<string, Mention[]>[] {
-	let cached = mentionCache.get(briefing);
-	if (!cached) {
-		const find = mentionFinder(termsFor(briefing));
-		cached = briefing.article.paragraphs.map((text) => {
-			const byCountry = new Map<string, Mention[]>();
-			for (const m of find(text)) {
-				const list = byCountry.get(m.iso3);
-				if (list) list.push(m);
-				else byCountry.set(m.iso3, [m]);
-			}
-			return byCountry;
-		});
-		mentionCache.set(briefing, cached);
-	}
-	return cached;
+	return readMentions(briefing).byParagraph;
 }
 
 function segmentsOf(text: string, mentions: readonly Mention[]): Segment[] {
@@ -129,18 +146,34 @@ function resolveRoles(briefing: ServedBriefing, entry: CountryEntry | undefined)
 	return resolved;
 }
 
+const indexCache = new WeakMap<ServedBriefing, Map<string, CountryDossier>>();
+
 /**
  * Every country the briefing lists, then every other country the article names, in that order:
- * the country list reads in the editor's order, and nothing the article names is left out.
+ * the country list reads in the editor's order, and nothing the article names is left out. Built
+ * once per briefing (the same Map every time), so that opening a panel finds it ready.
  */
 export function countryIndex(briefing: ServedBriefing): Map<string, CountryDossier> {
-	const codes = new Set(briefing.countries.map((c) => c.iso3));
+	const cached = indexCache.get(briefing);
+	if (cached) return cached;
+	const entries = new Map(briefing.countries.map((c) => [c.iso3, c]));
+	const codes = new Set(entries.keys());
 	for (const byCountry of mentionsByParagraph(briefing)) {
 		for (const iso3 of byCountry.keys()) codes.add(iso3);
 	}
+	// Each country's notes in one pass over the notes, in the briefing's order (a note naming a
+	// country twice is refused by the schema, and listed once here all the same).
+	const notesOf = new Map<string, TroopNote[]>();
+	for (const note of briefing.troopNotes) {
+		for (const iso3 of new Set(note.concerns)) {
+			const list = notesOf.get(iso3);
+			if (list) list.push(note);
+			else notesOf.set(iso3, [note]);
+		}
+	}
 	const index = new Map<string, CountryDossier>();
 	for (const iso3 of codes) {
-		const entry = briefing.countries.find((c) => c.iso3 === iso3);
+		const entry = entries.get(iso3);
 		const [primaryRole, ...otherRoles] = resolveRoles(briefing, entry);
 		// A country's passages are built when its panel first asks for them, not every country's
 		// when the first panel opens.
@@ -151,12 +184,69 @@ export function countryIndex(briefing: ServedBriefing): Map<string, CountryDossi
 			get passages() {
 				return (passages ??= passagesFor(briefing, iso3));
 			},
-			troopNotes: briefing.troopNotes.filter((n) => n.concerns.includes(iso3)),
+			troopNotes: notesOf.get(iso3) ?? [],
 			primaryRole,
 			otherRoles
 		});
 	}
+	indexCache.set(briefing, index);
 	return index;
+}
+
+/** What idle time looks like to prepareCountryIndex: how much of it is left, in ms. */
+export interface IdleDeadline {
+	timeRemaining(): number;
+}
+
+/** Runs `step` when the page is idle; returns how to cancel it. */
+export type IdleScheduler = (step: (deadline: IdleDeadline) => void) => () => void;
+
+/**
+ * requestIdleCallback, or where there is none (Safari) a short timeout. Either way a step that
+ * was not given idle time (the callback timed out: the page is never idle) gets a slice of 10 ms,
+ * so that the index is still built in a second or so, not a paragraph per timeout.
+ */
+export const whenIdle: IdleScheduler = (step) => {
+	const slice = (deadline?: { didTimeout: boolean; timeRemaining(): number }) => {
+		const end = performance.now() + 10;
+		step(
+			deadline && !deadline.didTimeout
+				? deadline
+				: { timeRemaining: () => Math.max(0, end - performance.now()) }
+		);
+	};
+	if (typeof requestIdleCallback === 'function') {
+		const id = requestIdleCallback(slice, { timeout: 1_000 });
+		return () => cancelIdleCallback(id);
+	}
+	const id = setTimeout(slice, 50);
+	return () => clearTimeout(id);
+};
+
+/**
+ * Builds the briefing's country index ahead of the first click, in idle time and a slice at a
+ * time (the pattern, then as many paragraphs as each idle period has room for), so that neither
+ * the first view nor the first panel waits for it. A panel opened before it is done finishes the
+ * rest at once. Returns how to stop (for a page that shows another briefing meanwhile).
+ */
+export function prepareCountryIndex(
+	briefing: ServedBriefing,
+	schedule: IdleScheduler = whenIdle
+): () => void {
+	let cancel = () => {};
+	const step = (deadline: IdleDeadline) => {
+		if (indexCache.has(briefing)) return;
+		const read = mentionCache.get(briefing)?.byParagraph.length ?? -1;
+		const index = readMentions(briefing, () => deadline.timeRemaining() > 1);
+		const done = index.byParagraph.length === briefing.article.paragraphs.length;
+		// The index itself (one pass over the notes) in a slice of its own, unless this one read
+		// nothing: a page that is never idle still gets it, at the idle callbacks' timeout.
+		if (done && (deadline.timeRemaining() > 1 || index.byParagraph.length === read)) {
+			countryIndex(briefing);
+		} else cancel = schedule(step);
+	};
+	cancel = schedule(step);
+	return () => cancel();
 }
 
 /**

@@ -56,3 +56,39 @@ describe('troop marks say how precisely they are placed, and what their source l
 		expect(mark('places', 'Kyiv').noLink).toBe(false);
 	});
 });
+
+describe('troop marks read their notes', () => {
+	const troopFeatures = (layer: string) =>
+		overlay(layer).features.filter((f) => typeof f.properties?.noteId === 'string');
+
+	it('each mark says what its own note says', () => {
+		for (const layer of ['troops-article', 'troops-reported']) {
+			const noteOf = new Map(
+				troopFeatures(layer).map((f) => [`${layer}/${f.properties!.id}`, f.properties!.noteId])
+			);
+			const marks = marksOf(layer, overlay(layer), briefing);
+			expect(marks.length, layer).toBeGreaterThan(0);
+			for (const m of marks) {
+				const note = briefing.troopNotes.find((n) => n.id === noteOf.get(m.key));
+				expect(note, m.key).toBeDefined();
+				expect(m.what, m.key).toBe(note!.text);
+			}
+		}
+	});
+
+	it('from the briefing given, not one read before', () => {
+		const layer = 'troops-reported';
+		const before = marksOf(layer, overlay(layer), briefing);
+		const changed = parseServedBriefing({
+			...raw,
+			troopNotes: raw.troopNotes.map((n: { text: string }) => ({
+				...n,
+				text: `Changed: ${n.text}`
+			})),
+			article: { ...raw.article, paragraphs }
+		});
+		if (!changed.ok) throw new Error(changed.errors.join('\n'));
+		const after = marksOf(layer, overlay(layer), changed.briefing);
+		expect(after.map((m) => m.what)).toEqual(before.map((m) => `Changed: ${m.what}`));
+	});
+});

@@ -88,12 +88,27 @@ export function zoneWhere(note: TroopNote): string | undefined {
 	return `Illustrative area: ${by} gives no positions; drawn within ${g.widthKm} km of the border.`;
 }
 
+// Each troop mark looks its note up by id: by a table built once per briefing, not a search of
+// every note per mark (2,000 marks of 2,000 notes would be four million comparisons).
+const notesById = new WeakMap<ServedBriefing, Map<string, TroopNote>>();
+
+function noteById(briefing: ServedBriefing, id: unknown): TroopNote | undefined {
+	let byId = notesById.get(briefing);
+	if (!byId) {
+		byId = new Map();
+		// The first of two notes with one id, as a search would find (the schema refuses repeats).
+		for (const n of briefing.troopNotes) if (!byId.has(n.id)) byId.set(n.id, n);
+		notesById.set(briefing, byId);
+	}
+	return typeof id === 'string' ? byId.get(id) : undefined;
+}
+
 type Props = Record<string, unknown>;
 const str = (v: unknown): string | undefined =>
 	typeof v === 'string' && v.trim() ? v : typeof v === 'number' ? String(v) : undefined;
 
 function troopMark(overlay: string, p: Props, briefing: ServedBriefing | null): MarkModel {
-	const note = briefing?.troopNotes.find((n) => n.id === p.noteId);
+	const note = briefing ? noteById(briefing, p.noteId) : undefined;
 	const place = str(p.place) ?? str(p.label) ?? 'Troop position';
 	const key = `${overlay}/${p.id}`;
 	const ref = note
