@@ -166,13 +166,52 @@ export function generateBriefing({
 		};
 	});
 
+	// Every note drawn on the map, as the content build draws a briefing's notes: one overlay of
+	// the notes citing the article, one of those citing a source.
+	/** @param {'article' | 'source'} kind */
+	const pointsOf = (kind) =>
+		troopNotes
+			.filter((note) => note.provenance.kind === kind)
+			.map((note) => ({
+				type: 'Feature',
+				properties: {
+					id: note.id,
+					noteId: note.id,
+					kind: 'position',
+					forces: note.forces.slice(0, 60),
+					label: note.geometry.name,
+					place: note.geometry.name,
+					provenance:
+						kind === 'article'
+							? `Article, para. ${note.provenance.paragraphs?.[0]}`
+							: `Source: ${'publisher' in note.provenance ? note.provenance.publisher : ''}`,
+					approximate: note.approximate,
+					afterArticle: false
+				},
+				geometry: { type: 'Point', coordinates: note.geometry.coordinates }
+			}));
+	/** @param {string} id @param {'troops' | 'reports'} style @param {'article' | 'source'} kind */
+	const overlay = (id, style, kind) => ({
+		id,
+		label: kind === 'article' ? 'Troop positions (article)' : 'Reported concentrations',
+		group: 'military',
+		style,
+		legend:
+			style === 'troops'
+				? [{ symbol: 'point', caption: 'Forces the article places (approximate)' }]
+				: [{ symbol: 'reported', caption: 'Reported in public sources (approximate)' }],
+		derived: { from: 'troopNotes', provenance: kind },
+		features: { type: 'FeatureCollection', features: pointsOf(kind) }
+	});
+
 	return {
+		version: 1,
 		id: 'bench-large',
 		title: 'Benchmark: every basemap country',
 		asOf: '2022-02-07',
+		language: 'en',
 		article: {
 			title: 'A made-up article as long as the limits allow',
-			file: 'article.txt',
 			published: '2022-02-07',
 			paragraphs
 		},
@@ -180,6 +219,10 @@ export function generateBriefing({
 		roles,
 		countries,
 		troopNotes,
+		overlays: [
+			overlay('troops-article', 'troops', 'article'),
+			overlay('troops-reported', 'reports', 'source')
+		],
 		scenes
 	};
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { embedded } from '$lib/briefing/test-briefing';
+import { embedded, fresh } from '$lib/briefing/test-briefing';
 import { marksOf, type MarkModel } from './mark-model';
 
 const briefing = embedded();
@@ -59,14 +59,14 @@ describe('troop marks say how precisely they are placed, and what their source l
 
 describe('troop marks read their notes', () => {
 	const troopFeatures = (layer: string) =>
-		overlay(layer).features.filter((f) => typeof f.properties?.noteId === 'string');
+		overlay(layer).features.features.filter((f) => typeof f.properties.noteId === 'string');
 
 	it('each mark says what its own note says', () => {
 		for (const layer of ['troops-article', 'troops-reported']) {
 			const noteOf = new Map(
-				troopFeatures(layer).map((f) => [`${layer}/${f.properties!.id}`, f.properties!.noteId])
+				troopFeatures(layer).map((f) => [`${layer}/${f.properties.id}`, f.properties.noteId])
 			);
-			const marks = marksOf(layer, overlay(layer), briefing);
+			const marks = marksOf(overlay(layer), briefing);
 			expect(marks.length, layer).toBeGreaterThan(0);
 			for (const m of marks) {
 				const note = briefing.troopNotes.find((n) => n.id === noteOf.get(m.key));
@@ -78,17 +78,15 @@ describe('troop marks read their notes', () => {
 
 	it('from the briefing given, not one read before', () => {
 		const layer = 'troops-reported';
-		const before = marksOf(layer, overlay(layer), briefing);
-		const changed = parseServedBriefing({
-			...raw,
-			troopNotes: raw.troopNotes.map((n: { text: string }) => ({
+		const before = marksOf(overlay(layer), briefing);
+		const changed = embedded({
+			...fresh(),
+			troopNotes: fresh().troopNotes.map((n: { text: string }) => ({
 				...n,
 				text: `Changed: ${n.text}`
-			})),
-			article: { ...raw.article, paragraphs }
+			}))
 		});
-		if (!changed.ok) throw new Error(changed.errors.join('\n'));
-		const after = marksOf(layer, overlay(layer), changed.briefing);
+		const after = marksOf(overlay(layer), changed);
 		expect(after.map((m) => m.what)).toEqual(before.map((m) => `Changed: ${m.what}`));
 	});
 });
