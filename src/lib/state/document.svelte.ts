@@ -8,9 +8,11 @@
  */
 import { countryIndex, type ServedBriefing } from '$lib/briefing/passages';
 import type { Known } from './hash';
-import type { CountryName } from '$lib/map/geodata';
+import type { BorderDistance, CountryName } from '$lib/map/geodata';
+import { buildPanelModel, type PanelModel } from '$lib/ui/panel-model';
 import {
 	countryLists,
+	layerGroups,
 	layerIds,
 	looksOf,
 	marksByOverlay,
@@ -24,6 +26,13 @@ export interface LoadResult {
 	errors: string[];
 }
 
+/** The basemap a briefing is drawn on: its countries' names, its overlays, its distances. */
+export interface Basemap {
+	names: readonly CountryName[];
+	overlays: OverlayData;
+	distances: readonly BorderDistance[];
+}
+
 export class BriefingDocument {
 	briefing = $state.raw<ServedBriefing | null>(null);
 	/** Why the briefing could not be shown (validation errors name the field). */
@@ -35,34 +44,33 @@ export class BriefingDocument {
 	/** The document differs from the one loaded or last saved. */
 	unsaved = $derived(this.revision > 0);
 
-	/** Every country of the basemap, by name. */
-	readonly countryNames: readonly CountryName[];
-	readonly #overlayData: OverlayData;
+	readonly #basemap: Basemap;
 
 	index = $derived(this.briefing ? countryIndex(this.briefing) : null);
 	looks = $derived(looksOf(this.briefing));
 	styled = $derived(styledCountries(this.briefing));
 	/** Each overlay's marks, which the briefing's troop notes describe. */
-	marks = $derived(marksByOverlay(this.briefing, this.#geodata().overlays));
+	marks = $derived(marksByOverlay(this.briefing, this.#map().overlays));
 	/** Every layer that can be switched off. */
 	layerIds = $derived(layerIds(this.styled));
 	/** The story's countries, then every other country, for the country list. */
-	lists = $derived(countryLists(this.styled, this.#geodata().names, (iso3) => this.nameOf(iso3)));
+	lists = $derived(countryLists(this.styled, this.#map().names, (iso3) => this.nameOf(iso3)));
+	/** The layer checkboxes, grouped, each overlay with its marks. */
+	layerGroups = $derived(layerGroups(this.lists.featured, this.marks, this.#map().overlays));
 	scenes = $derived(this.briefing?.scenes ?? []);
 
 	// A lookup built once from a list that never changes: a plain Map is right.
 	readonly #names: Map<string, string>;
 
-	constructor(countryNames: readonly CountryName[], overlayData: OverlayData) {
-		this.countryNames = countryNames;
-		this.#overlayData = overlayData;
+	constructor(basemap: Basemap) {
+		this.#basemap = basemap;
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity
-		this.#names = new Map(countryNames.map((c) => [c.iso3, c.name]));
+		this.#names = new Map(basemap.names.map((c) => [c.iso3, c.name]));
 	}
 
-	/** The basemap's data (set once, in the constructor), for the derived fields above it. */
-	#geodata() {
-		return { names: this.countryNames, overlays: this.#overlayData };
+	/** The basemap (set once, in the constructor), for the derived fields above it. */
+	#map() {
+		return this.#basemap;
 	}
 
 	/** Opens the briefing as loaded, with the errors of loading it (before any already known). */
@@ -93,6 +101,20 @@ export class BriefingDocument {
 	/** Whether a country can be opened: it is on the basemap or in the briefing. */
 	knows(iso3: string): boolean {
 		return this.#names.has(iso3) || !!this.index?.has(iso3);
+	}
+
+	/** What country `iso3`'s panel shows, or null when there is no document. */
+	panelOf(iso3: string | null): PanelModel | null {
+		if (!iso3 || !this.briefing) return null;
+		const nameOf = (c: string) => this.nameOf(c);
+		return buildPanelModel(
+			iso3,
+			this.briefing,
+			this.index,
+			this.looks,
+			nameOf,
+			this.#basemap.distances
+		);
 	}
 
 	/** Whether a mark (`overlay/id`) has a note to open. */

@@ -21,7 +21,8 @@ export interface Stage {
 	show(index: number, motion: 'fly' | 'jump' | 'fade', signal: AbortSignal): Promise<void>;
 	/** Leaves the scene's layers and highlights, back to the explore view. */
 	leave(): void;
-	openSpeakerView(): void;
+	/** Opens the speaker view, in a window of its own, at scene `index`. */
+	openSpeakerView(index: number): void;
 }
 
 /** Where the scene being presented is kept for a reload and for Back and Forward: the address. */
@@ -197,12 +198,12 @@ export class Presentation {
 		e.stopPropagation();
 		if (action === 'exit') this.exit();
 		else if (action === 'back') this.back();
-		else if (action === 'speaker') this.#stage.openSpeakerView();
+		else if (action === 'speaker') this.#stage.openSpeakerView(this.index);
 		else this.step(action);
 	}
 
 	openSpeaker() {
-		this.#stage.openSpeakerView();
+		this.#stage.openSpeakerView(this.index);
 	}
 
 	#post(message: ChannelMessage) {

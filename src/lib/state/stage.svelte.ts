@@ -5,14 +5,16 @@
  * which scene and when; the stage shows it.
  */
 import { tick } from 'svelte';
+import { base } from '$app/paths';
 import { hiddenLayers, type Scene } from '$lib/briefing/scenes';
 import type { BriefingMap } from '$lib/map/briefing-map';
 import type { Covered } from '$lib/ui/Presenter.svelte';
 import type { BriefingDocument } from './document.svelte';
 import type { Explore } from './explore.svelte';
+import { formatHash } from './hash';
 import type { Stage } from './presentation.svelte';
 
-/** What the page does around the stage: its menu, its panel, its focus, its windows. */
+/** What the page does around the stage: its menu, its panel, its focus. */
 export interface StageHooks {
 	/** Closes the small screens' menu (focus stays where it is). */
 	closeMenu(): void;
@@ -22,7 +24,6 @@ export interface StageHooks {
 	presenter(): HTMLElement | null;
 	/** The element focus goes back to when presenting ends (the Present button). */
 	presentButton(): HTMLElement | null;
-	openSpeakerView(): void;
 }
 
 export type Motion = 'fly' | 'jump' | 'fade';
@@ -43,8 +44,10 @@ export class MapStage implements Stage {
 	#document: BriefingDocument;
 	#explore: Explore;
 	#hooks: StageHooks;
+	#briefingId: string;
 
-	constructor(document: BriefingDocument, explore: Explore, hooks: StageHooks) {
+	constructor(briefingId: string, document: BriefingDocument, explore: Explore, hooks: StageHooks) {
+		this.#briefingId = briefingId;
 		this.#document = document;
 		this.#explore = explore;
 		this.#hooks = hooks;
@@ -114,7 +117,12 @@ export class MapStage implements Stage {
 		void tick().then(() => this.#hooks.presentButton()?.focus());
 	}
 
-	openSpeakerView() {
-		this.#hooks.openSpeakerView();
+	/** One speaker window per briefing: opening it again brings the same window to the scene. */
+	openSpeakerView(index: number) {
+		window.open(
+			`${base}/speaker${formatHash({ scene: index })}`,
+			`speaker-${this.#briefingId}`,
+			'popup,width=1000,height=700'
+		);
 	}
 }

@@ -1,7 +1,7 @@
 // For unit tests only: the embedded briefing as the page opens it, and the basemap it is drawn on.
 import { parseServedBriefing } from '$lib/briefing/schema';
 import { fresh, paragraphs } from '$lib/briefing/test-briefing';
-import { COUNTRY_NAMES, OVERLAY_DATA } from '$lib/map/geodata';
+import { BORDER_DISTANCES, COUNTRY_NAMES, OVERLAY_DATA } from '$lib/map/geodata';
 import { BriefingDocument } from './document.svelte';
 
 /** The embedded briefing, served (with its article's paragraphs) and validated. */
@@ -14,7 +14,11 @@ export function servedBriefing() {
 
 /** A document store on the real basemap, with the embedded briefing loaded (unless `empty`). */
 export function openDocument({ empty = false } = {}) {
-	const doc = new BriefingDocument(COUNTRY_NAMES, OVERLAY_DATA);
+	const doc = new BriefingDocument({
+		names: COUNTRY_NAMES,
+		overlays: OVERLAY_DATA,
+		distances: BORDER_DISTANCES
+	});
 	if (!empty) doc.load({ briefing: servedBriefing(), errors: [] });
 	return doc;
 }
