@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fresh, paragraphs } from '$lib/briefing/test-briefing';
+import { servedRaw } from '$lib/briefing/test-briefing';
 import {
 	MAX_FILE_BYTES,
 	conflictOf,
@@ -60,8 +60,7 @@ describe('planImport', () => {
 describe('reading a file', () => {
 	/** The embedded briefing in its served form (the article's paragraphs inlined), as text. */
 	const served = () => {
-		const b = fresh();
-		return JSON.stringify({ ...b, article: { ...b.article, paragraphs } });
+		return JSON.stringify(servedRaw());
 	};
 
 	it('refuses a file that is too large before reading it', () => {

@@ -7,7 +7,8 @@
  * `history`: assigning `location.hash` would fire `hashchange` and cancel camera flights. Moving
  * the map replaces the history entry; opening a country, a mark or a scene pushes one, so the
  * browser's Back and Forward restore them (`onHashChange` hears both). A malformed hash, or a
- * malformed part of it, is ignored; once the briefing is in, the page drops what names nothing
+ * malformed part of it, is ignored; once the briefing is in, the hash sync (`hash-sync.svelte.ts`,
+ * the one place that decides what goes in the hash and what comes out) drops what names nothing
  * that exists (`keepKnown`) and puts the tidied hash back in the address bar (`replaceHash`).
  */
 import { clampScene } from '$lib/briefing/scenes';

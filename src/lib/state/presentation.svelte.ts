@@ -5,7 +5,7 @@
  */
 import { clampScene, stepScene, type SceneAction } from '$lib/briefing/scenes';
 import { channelName, postMessage, readMessage, type ChannelMessage } from './channel';
-import { readHash, writeHash } from './hash';
+import { sceneAddress } from './hash-sync.svelte';
 import { presenterAction, startsPresentation, isTextEntry } from './presenter';
 
 export interface Stage {
@@ -21,7 +21,18 @@ export interface Stage {
 	show(index: number, motion: 'fly' | 'jump' | 'fade', signal: AbortSignal): Promise<void>;
 	/** Leaves the scene's layers and highlights, back to the explore view. */
 	leave(): void;
-	openSpeakerView(): void;
+	/** Opens the speaker view, in a window of its own, at scene `index`. */
+	openSpeakerView(index: number): void;
+}
+
+/** Where the scene being presented is kept for a reload and for Back and Forward: the address. */
+export interface SceneAddress {
+	/** Scene `scene` is showing; `push` adds a history entry. */
+	showScene(scene: number, push: boolean): void;
+	/** No scene is showing any more; `push` adds a history entry (Back returns to the scene). */
+	endScene(push: boolean): void;
+	/** Whether the address names a scene now. */
+	hasScene(): boolean;
 }
 
 const SINGLE_KEYS = 'briefing-map:single-keys';
@@ -37,6 +48,7 @@ export class Presentation {
 	reducedMotion =
 		typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 	#stage: Stage;
+	#address: SceneAddress;
 	/** Whether this presentation put the window in fullscreen (and so takes it out again). */
 	#fullscreen = false;
 	#channel: BroadcastChannel | null = null;
@@ -47,8 +59,9 @@ export class Presentation {
 	 */
 	#run: AbortController | null = null;
 
-	constructor(stage: Stage, briefingId: string) {
+	constructor(stage: Stage, briefingId: string, address: SceneAddress = sceneAddress) {
 		this.#stage = stage;
+		this.#address = address;
 		if (typeof localStorage !== 'undefined') {
 			this.singleKeys = localStorage.getItem(SINGLE_KEYS) !== 'off';
 		}
@@ -108,10 +121,10 @@ export class Presentation {
 		if (!this.presenting || !run) return;
 		const n = clampScene(index, this.count);
 		if (n < 1) return;
-		const changed = n !== this.index || !this.#hashHasScene();
+		const changed = n !== this.index || !this.#address.hasScene();
 		this.index = n;
 		this.explored = false;
-		writeHash({ scene: n }, { push: push && changed });
+		this.#address.showScene(n, push && changed);
 		this.#post({ type: 'scene', scene: n, count: this.count });
 		await this.#stage.show(n, motion ?? (this.reducedMotion ? 'fade' : 'fly'), run.signal);
 	}
@@ -133,10 +146,6 @@ export class Presentation {
 		}
 	}
 
-	#hashHasScene() {
-		return typeof location !== 'undefined' && readHash().scene !== undefined;
-	}
-
 	/** Leaves the presentation; `push` adds a history entry, so Back returns to the scene. */
 	exit(push = true) {
 		if (!this.presenting) return;
@@ -144,7 +153,7 @@ export class Presentation {
 		this.#run = null;
 		this.presenting = false;
 		this.explored = false;
-		writeHash({ scene: undefined }, { push });
+		this.#address.endScene(push);
 		this.#post({ type: 'exit' });
 		this.#stage.leave();
 		if (this.#fullscreen && document.fullscreenElement) {
@@ -189,12 +198,12 @@ export class Presentation {
 		e.stopPropagation();
 		if (action === 'exit') this.exit();
 		else if (action === 'back') this.back();
-		else if (action === 'speaker') this.#stage.openSpeakerView();
+		else if (action === 'speaker') this.#stage.openSpeakerView(this.index);
 		else this.step(action);
 	}
 
 	openSpeaker() {
-		this.#stage.openSpeakerView();
+		this.#stage.openSpeakerView(this.index);
 	}
 
 	#post(message: ChannelMessage) {

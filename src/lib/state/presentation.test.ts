@@ -4,11 +4,16 @@ import { Presentation, type Stage } from './presentation.svelte';
 /** A browser's address bar, fullscreen API and speaker channel, small enough to watch. */
 function fakeBrowser() {
 	const loc = { pathname: '/', search: '', hash: '' };
+	/** The hashes of the history entries added (pushed), in order. */
+	const pushed: string[] = [];
 	const set = (url: string) => (loc.hash = url.includes('#') ? url.slice(url.indexOf('#')) : '');
 	vi.stubGlobal('location', loc);
 	vi.stubGlobal('history', {
 		state: null,
-		pushState: (_s: unknown, _t: string, url: string) => set(url),
+		pushState: (_s: unknown, _t: string, url: string) => {
+			set(url);
+			pushed.push(loc.hash);
+		},
 		replaceState: (_s: unknown, _t: string, url: string) => set(url)
 	});
 	/** Fullscreen requests wait here until the test grants them. */
@@ -45,7 +50,7 @@ function fakeBrowser() {
 			close() {}
 		}
 	);
-	return { loc, doc, grants, channels };
+	return { loc, pushed, doc, grants, channels };
 }
 
 function fakeStage() {
@@ -64,6 +69,25 @@ function fakeStage() {
 }
 
 const flush = () => new Promise((ok) => setTimeout(ok));
+
+/** A key press as the window's capture handler receives it. */
+function key(k: string, mods: { ctrlKey?: boolean } = {}) {
+	return {
+		key: k,
+		...mods,
+		target: null,
+		prevented: false,
+		preventDefault() {
+			this.prevented = true;
+		},
+		stopPropagation() {}
+	};
+}
+const press = (p: Presentation, k: string, mods: { ctrlKey?: boolean } = {}) => {
+	const e = key(k, mods);
+	p.onKeydown(e as unknown as KeyboardEvent);
+	return e.prevented;
+};
 
 describe('Presentation', () => {
 	let browser: ReturnType<typeof fakeBrowser>;
@@ -182,5 +206,199 @@ describe('Presentation', () => {
 		channel.onmessage!({ data: { type: 'goto', scene: -1 } });
 		expect(p.index).toBe(1);
 		expect(channel.posted.at(-1)).toEqual({ type: 'scene', scene: 1, count: 5 });
+	});
+
+	it('steps through the scenes, each step a history entry, and stops at either end', async () => {
+		const { stage, log } = fakeStage();
+		const p = new Presentation(stage, 'b');
+		p.count = 3;
+		browser.doc.fullscreenEnabled = false;
+		await p.start(1);
+		expect(browser.pushed).toEqual(['#scene=1']);
+		p.step('next');
+		p.step('next');
+		expect(p.index).toBe(3);
+		// Past the end: nothing is shown again, no entry is added.
+		p.step('next');
+		p.step('last');
+		expect(log).toEqual(['enter', 'show 1', 'show 2', 'show 3']);
+		p.step('first');
+		expect(p.index).toBe(1);
+		p.step('prev');
+		expect(browser.pushed).toEqual(['#scene=1', '#scene=2', '#scene=3', '#scene=1']);
+	});
+
+	it('a scene reached from Back or Forward adds no entry of its own', async () => {
+		const { stage } = fakeStage();
+		const p = new Presentation(stage, 'b');
+		p.count = 5;
+		browser.doc.fullscreenEnabled = false;
+		await p.start(2);
+		await p.goTo(4, undefined, false);
+		expect(p.index).toBe(4);
+		expect(browser.loc.hash).toBe('#scene=4');
+		expect(browser.pushed).toEqual(['#scene=2']);
+	});
+
+	it('starting while presenting goes to that scene; with no scenes nothing starts', async () => {
+		const { stage, log } = fakeStage();
+		const p = new Presentation(stage, 'b');
+		browser.doc.fullscreenEnabled = false;
+		await p.start(1);
+		expect(p.presenting).toBe(false);
+		expect(log).toEqual([]);
+		p.count = 5;
+		await p.start(1);
+		await p.start(4);
+		expect(log).toEqual(['enter', 'show 1', 'show 4']);
+	});
+
+	it('the audience exploring is forgotten by Back to scene, which re-shows the same scene', async () => {
+		const { stage, log } = fakeStage();
+		const p = new Presentation(stage, 'b');
+		p.count = 5;
+		browser.doc.fullscreenEnabled = false;
+		await p.start(2);
+		p.explored = true;
+		// A resize does not pull the camera back while the audience explores.
+		p.refit();
+		expect(log).toEqual(['enter', 'show 2']);
+		p.back();
+		expect(p.explored).toBe(false);
+		expect(log).toEqual(['enter', 'show 2', 'show 2']);
+		// Going back to the same scene adds no history entry.
+		expect(browser.pushed).toEqual(['#scene=2']);
+		p.refit();
+		expect(log.at(-1)).toBe('show 2');
+		expect(log).toHaveLength(4);
+	});
+
+	it('refits only while presenting', () => {
+		const { stage, log } = fakeStage();
+		const p = new Presentation(stage, 'b');
+		p.count = 5;
+		p.refit();
+		expect(log).toEqual([]);
+	});
+
+	it('exit adds a history entry (Back returns to the scene), unless Back or Forward brought it', async () => {
+		const { stage } = fakeStage();
+		const p = new Presentation(stage, 'b');
+		p.count = 5;
+		browser.doc.fullscreenEnabled = false;
+		await p.start(3);
+		p.exit();
+		expect(browser.pushed).toEqual(['#scene=3', '']);
+		await p.start(2);
+		p.exit(false);
+		expect(browser.pushed).toEqual(['#scene=3', '', '#scene=2']);
+		expect(browser.loc.hash).toBe('');
+		// Exiting twice does nothing more.
+		p.exit();
+		expect(browser.pushed).toHaveLength(3);
+	});
+
+	it('leaving fullscreen by the browser leaves the presentation; a fullscreen it did not take does not', async () => {
+		const { stage, log } = fakeStage();
+		const p = new Presentation(stage, 'b');
+		p.count = 5;
+		const started = p.start(1);
+		browser.grants.shift()!();
+		await started;
+		browser.doc.fullscreenElement = null;
+		p.onFullscreenChange();
+		expect(p.presenting).toBe(false);
+		expect(log.at(-1)).toBe('leave');
+		// Already fullscreen (F11) when it started: that fullscreen is the person's, not ours.
+		browser.doc.fullscreenElement = browser.doc.documentElement;
+		await p.start(1);
+		browser.doc.fullscreenElement = null;
+		p.onFullscreenChange();
+		expect(p.presenting).toBe(true);
+	});
+
+	it('keys: P starts, the named keys step, B goes back, S opens the speaker view, Escape exits', async () => {
+		const { stage, log } = fakeStage();
+		const p = new Presentation(stage, 'b');
+		p.count = 5;
+		browser.doc.fullscreenEnabled = false;
+		// Browser shortcuts stay the browser's.
+		expect(press(p, 'p', { ctrlKey: true })).toBe(false);
+		expect(press(p, 'ArrowRight')).toBe(false);
+		expect(press(p, 'p')).toBe(true);
+		await flush();
+		expect(p.index).toBe(1);
+		press(p, 'ArrowRight');
+		press(p, ' ');
+		expect(p.index).toBe(3);
+		press(p, 'End');
+		expect(p.index).toBe(5);
+		press(p, 'PageUp');
+		expect(p.index).toBe(4);
+		press(p, 's');
+		expect(log.at(-1)).toBe('speaker');
+		p.explored = true;
+		press(p, 'b');
+		expect(p.explored).toBe(false);
+		expect(press(p, 'x')).toBe(false);
+		press(p, 'Escape');
+		expect(p.presenting).toBe(false);
+	});
+
+	it('with letter shortcuts off, P, B and S do nothing, and the choice is remembered', async () => {
+		const stored = new Map<string, string>();
+		vi.stubGlobal('localStorage', {
+			getItem: (k: string) => stored.get(k) ?? null,
+			setItem: (k: string, v: string) => void stored.set(k, v)
+		});
+		const { stage, log } = fakeStage();
+		const p = new Presentation(stage, 'b');
+		p.count = 5;
+		p.setSingleKeys(false);
+		expect(press(p, 'p')).toBe(false);
+		expect(p.presenting).toBe(false);
+		browser.doc.fullscreenEnabled = false;
+		expect(press(p, 'F5')).toBe(true);
+		await flush();
+		expect(press(p, 's')).toBe(false);
+		expect(log).not.toContain('speaker');
+		expect(new Presentation(fakeStage().stage, 'b').singleKeys).toBe(false);
+	});
+
+	it('answers a speaker view that says hello, and a speaker view can start it again', async () => {
+		const { stage } = fakeStage();
+		const p = new Presentation(stage, 'b');
+		p.count = 5;
+		browser.doc.fullscreenEnabled = false;
+		const channel = browser.channels[0]!;
+		channel.onmessage!({ data: { type: 'hello' } });
+		expect(channel.posted.at(-1)).toEqual({ type: 'exit' });
+		// Stepping an ended presentation's speaker view does not restart it...
+		channel.onmessage!({ data: { type: 'goto', scene: 3 } });
+		expect(p.presenting).toBe(false);
+		// ...its Start button does.
+		channel.onmessage!({ data: { type: 'start', scene: 3 } });
+		await flush();
+		expect(p.presenting).toBe(true);
+		expect(p.index).toBe(3);
+		channel.onmessage!({ data: { type: 'hello' } });
+		expect(channel.posted.at(-1)).toEqual({ type: 'scene', scene: 3, count: 5 });
+	});
+
+	it('keeps the scene where it is told to: any address can stand in for the hash', async () => {
+		const { stage } = fakeStage();
+		const kept: string[] = [];
+		const p = new Presentation(stage, 'b', {
+			showScene: (n, push) => void kept.push(`show ${n}${push ? ' push' : ''}`),
+			endScene: (push) => void kept.push(`end${push ? ' push' : ''}`),
+			hasScene: () => kept.length > 0
+		});
+		p.count = 5;
+		browser.doc.fullscreenEnabled = false;
+		await p.start(2);
+		await p.goTo(2);
+		p.exit(false);
+		expect(kept).toEqual(['show 2 push', 'show 2', 'end']);
+		expect(browser.loc.hash).toBe('');
 	});
 });

@@ -1,0 +1,64 @@
+// The address bar as a control: a person edits the hash by hand, or steps Back and Forward, and
+// the page shows what the hash now holds: the open country or mark, the scene being presented.
+import { expect, test, type Page } from './fixtures';
+import { mapIdle } from './helpers';
+
+const SCENES = 10;
+const counter = (page: Page) => page.locator('.counter .count');
+const heading = (page: Page) => page.locator('#panel-heading');
+const markPanel = (page: Page, name: string) => page.getByRole('complementary', { name });
+/** Types a hash into the address bar, as a person would (one history entry). */
+const type = (page: Page, hash: string) => page.evaluate((h) => (location.hash = h), hash);
+const hashRest = (page: Page) =>
+	new URL(page.url()).hash
+		.replace(/^#/, '')
+		.split('&')
+		.filter((p) => p && !p.startsWith('map='))
+		.join('&');
+
+test('editing the address to a mark opens its note, and Back returns to the country', async ({
+	page
+}) => {
+	await page.goto('./');
+	await mapIdle(page);
+	await page.getByRole('button', { name: 'Mali', exact: true }).click();
+	await expect(heading(page)).toHaveText('Mali');
+
+	await type(page, '#mark=troops-reported/mli-wagner-bamako');
+	await expect(markPanel(page, 'Bamako airport')).toBeVisible();
+	await expect(heading(page)).toHaveCount(0);
+	await expect.poll(() => hashRest(page)).toBe('mark=troops-reported/mli-wagner-bamako');
+
+	await page.goBack();
+	await expect(heading(page)).toHaveText('Mali');
+	await expect(markPanel(page, 'Bamako airport')).toHaveCount(0);
+	await page.goForward();
+	await expect(markPanel(page, 'Bamako airport')).toBeVisible();
+
+	// A mark typed while presenting leaves the presentation and opens the note.
+	await type(page, '#scene=2');
+	await expect(counter(page)).toHaveText(`2 / ${SCENES}`);
+	await type(page, '#mark=troops-reported/mli-wagner-bamako');
+	await expect(counter(page)).toHaveCount(0);
+	await expect(markPanel(page, 'Bamako airport')).toBeVisible();
+});
+
+test('editing the scene in the address while presenting goes to that scene', async ({ page }) => {
+	await page.goto('./#scene=2');
+	await expect(counter(page)).toHaveText(`2 / ${SCENES}`);
+	await mapIdle(page);
+	const title = page.locator('.caption h2');
+	const second = await title.textContent();
+
+	await type(page, '#scene=5');
+	await expect(counter(page)).toHaveText(`5 / ${SCENES}`);
+	await expect(title).not.toHaveText(second!);
+	await mapIdle(page);
+	await expect.poll(() => hashRest(page)).toBe('scene=5');
+
+	await page.goBack();
+	await expect(counter(page)).toHaveText(`2 / ${SCENES}`);
+	await expect(title).toHaveText(second!);
+	await page.goForward();
+	await expect(counter(page)).toHaveText(`5 / ${SCENES}`);
+});
