@@ -235,9 +235,29 @@ test('an imported briefing opens at its address: panels, layers and its two scen
 	await page.getByRole('checkbox', { name: 'Egypt', exact: true }).check();
 	await expect(page).not.toHaveURL(/hide=EGY/);
 
-	// TODO(lead, after the overlays move into the briefing document): its own marks are drawn on
-	// the map (Merowe air base, the Guardians of the Nile points, the al-Fashaga band), and only
-	// them. Today the map's overlays come from geodata baked into the bundle.
+	// Its own marks are drawn on the map, and only them: its layers, its legend, its marks.
+	await expect(page.getByRole('checkbox', { name: 'The Blue Nile (schematic)' })).toBeChecked();
+	await expect(page.getByRole('checkbox', { name: 'Diplomatic route' })).toHaveCount(0);
+	await expect(
+		page.getByText('Joint exercises reported in public sources (approximate)')
+	).toBeVisible();
+	const drawn = await page.evaluate(() => {
+		const el = document.querySelector('.maplibregl-map') as HTMLElement & {
+			maplibreMap: import('maplibre-gl').Map;
+		};
+		const m = el.maplibreMap;
+		return {
+			ids: [
+				...new Set(m.querySourceFeatures('overlays').map((f) => String(f.properties?.id)))
+			].sort(),
+			layers: m.getStyle().layers.map((l) => l.id)
+		};
+	});
+	expect(drawn.ids).toEqual(
+		expect.arrayContaining(['blue-nile', 'fashaga', 'guardians-of-the-nile-0', 'nile-eagles-1'])
+	);
+	expect(drawn.ids.some((id) => id.startsWith('ru-') || id === 'paris')).toBe(false);
+	expect(drawn.layers).toEqual(expect.arrayContaining(['blue-nile-line', 'troops-article-zone']));
 
 	// The address keeps the briefing through a reload, with the hash.
 	await page.reload();
