@@ -194,7 +194,12 @@ export class BriefingMap {
 		const full = buildStyle(opts.countries, opts.looks, opts.overlays, GEODATA);
 		const { first, fine } = splitFine(full);
 		this.#fine = fine;
-		this.#adopt(full, { ...opts, views: this.#views });
+		this.#adopt(full, {
+			countries: opts.countries,
+			looks: opts.looks,
+			overlays: opts.overlays,
+			views: this.#views
+		});
 		// Marks on the page's timeline, read by `npm run bench` to split the load time.
 		performance.mark('map-create');
 		this.map = new MapLibreMap({
@@ -466,7 +471,9 @@ export class BriefingMap {
 
 	/** Whether a country is drawn from its own 1:50m shape when zoomed in (not fallen back). */
 	#hasFine(iso3: string): boolean {
-		return countrySourceId(iso3, GEODATA) !== 'world' && !this.#failedFine.has(iso3);
+		// Every country has a 1:50m file, but only the styled ones are drawn from it.
+		const source = countrySourceId(iso3, GEODATA);
+		return source !== 'world' && source in this.#fine.sources && !this.#failedFine.has(iso3);
 	}
 
 	#reportTrouble() {
@@ -1004,6 +1011,7 @@ export class BriefingMap {
 	 */
 	setCountryViews(views: Readonly<Record<string, Bounds>>) {
 		this.#views = { ...views };
+		if (this.#content) this.#content = { ...this.#content, views: this.#views };
 	}
 
 	#boundsOf(iso3: string): Bounds | undefined {
