@@ -1,24 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Explore } from './explore.svelte';
 import { HashSync, planHashChange, sceneAddress, tidy, type Showing } from './hash-sync.svelte';
+import { fakeAddress } from './test-address';
 import { openDocument } from './test-document';
-
-/** The address bar, and the history entries written to it. */
-function fakeAddress(hash = '') {
-	const loc = { pathname: '/', search: '', hash };
-	const entries: string[] = [];
-	const set = (url: string) => (loc.hash = url.includes('#') ? url.slice(url.indexOf('#')) : '');
-	vi.stubGlobal('location', loc);
-	vi.stubGlobal('history', {
-		state: null,
-		pushState: (_s: unknown, _t: string, url: string) => {
-			set(url);
-			entries.push(loc.hash);
-		},
-		replaceState: (_s: unknown, _t: string, url: string) => set(url)
-	});
-	return { loc, entries };
-}
 
 const exploring: Showing = { presenting: false, index: 1, count: 10, selected: null, mark: null };
 const presenting: Showing = { ...exploring, presenting: true, index: 3 };

@@ -1,21 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Presentation, type Stage } from './presentation.svelte';
+import { fakeAddress } from './test-address';
 
 /** A browser's address bar, fullscreen API and speaker channel, small enough to watch. */
 function fakeBrowser() {
-	const loc = { pathname: '/', search: '', hash: '' };
-	/** The hashes of the history entries added (pushed), in order. */
-	const pushed: string[] = [];
-	const set = (url: string) => (loc.hash = url.includes('#') ? url.slice(url.indexOf('#')) : '');
-	vi.stubGlobal('location', loc);
-	vi.stubGlobal('history', {
-		state: null,
-		pushState: (_s: unknown, _t: string, url: string) => {
-			set(url);
-			pushed.push(loc.hash);
-		},
-		replaceState: (_s: unknown, _t: string, url: string) => set(url)
-	});
+	// The hashes of the history entries added (pushed), in order.
+	const { loc, entries: pushed } = fakeAddress();
 	/** Fullscreen requests wait here until the test grants them. */
 	const grants: (() => void)[] = [];
 	const doc = {
