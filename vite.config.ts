@@ -15,6 +15,7 @@ export default defineConfig({
 	},
 	test: {
 		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/unit/**/*.test.ts'],
-		environment: 'node'
+		environment: 'node',
+		setupFiles: ['src/lib/briefing/test-setup.ts']
 	}
 });

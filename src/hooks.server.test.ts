@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fillBootPage } from './hooks.server';
+import { briefingIds, defaultBriefing } from '$lib/content/briefings';
+import site from './content/site.json';
 
 const TEMPLATE =
 	'<title>%boot.document-title%</title><div class="boot-%boot.layout%"><h1>%boot.title%</h1><p>%boot.loading%</p></div>';
@@ -33,5 +35,12 @@ describe('fillBootPage on the library', () => {
 		expect(html).toContain('<title>Briefings · Briefing map</title>');
 		expect(html).toContain('<h1>Briefings</h1>');
 		expect(html).not.toContain('A title');
+	});
+});
+
+describe('the default briefing', () => {
+	it('is one of the embedded briefings, named by src/content/site.json', () => {
+		expect(briefingIds()).toContain(defaultBriefing());
+		expect(defaultBriefing()).toBe(site.defaultBriefing);
 	});
 });

@@ -1,11 +1,16 @@
 import type { Handle } from '@sveltejs/kit';
-import { servedBriefing } from '$lib/content/briefings';
-import { DEFAULT_BRIEFING_ID } from '$lib/content/ids';
+import { defaultBriefing, servedBriefing } from '$lib/content/briefings';
+import { DEFAULT_BRIEFING_META } from '$lib/content/ids';
 
-// Runs when the pages are prerendered. Each page fetches the briefing as soon as its script starts;
-// this hint lets the browser fetch it while the scripts are still arriving. Relative, like every
-// path of the build, so the site works from any folder.
-const PRELOAD = `<link rel="preload" href="./briefings/${DEFAULT_BRIEFING_ID}.json" as="fetch" crossorigin="anonymous">`;
+// Runs when the pages are prerendered. The pages name the default briefing (the app reads it from
+// there, so no briefing id is compiled into its code), and each page fetches the briefing as soon
+// as its script starts: the preload hint lets the browser fetch it while the scripts are still
+// arriving. Relative, like every path of the build, so the site works from any folder.
+const DEFAULT_ID = defaultBriefing();
+const HEAD = [
+	`<meta name="${DEFAULT_BRIEFING_META}" content="${DEFAULT_ID}">`,
+	`<link rel="preload" href="./briefings/${DEFAULT_ID}.json" as="fetch" crossorigin="anonymous">`
+];
 
 const escapeHtml = (text: string) =>
 	text.replace(
@@ -52,9 +57,10 @@ const fillText = (html: string, text: Record<string, string>) =>
 export const handle: Handle = ({ event, resolve }) =>
 	resolve(event, {
 		transformPageChunk: ({ html }) =>
-			fillBootPage(html, event.url.pathname, servedBriefing(DEFAULT_BRIEFING_ID).title).replace(
+			fillBootPage(html, event.url.pathname, servedBriefing(DEFAULT_ID).title).replace(
 				'</head>',
-				// The library opens no briefing: nothing to fetch early there.
-				event.url.pathname.endsWith('/library') ? '</head>' : `\t${PRELOAD}\n\t</head>`
+				// The library opens no briefing: nothing to fetch early there, but its links to the
+				// default briefing's pages are its plain addresses.
+				`\t${(event.url.pathname.endsWith('/library') ? HEAD.slice(0, 1) : HEAD).join('\n\t')}\n\t</head>`
 			)
 	});

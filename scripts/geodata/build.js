@@ -653,7 +653,7 @@ function sourcesMarkdown({
 			],
 			[
 				'`gazetteer-fr.json`',
-				'`{ ISO3: [name] }`: the same in French, loaded only for a French briefing (see 14)'
+				'`{ notACountry: [phrase], fr: { ISO3: [name] } }`: the same in French, fetched only for a French briefing (see 14)'
 			]
 		]
 	);

@@ -232,6 +232,25 @@ export const NOT_A_COUNTRY = [
 ];
 
 /**
+ * The same in French: "la Nouvelle-Guinée" is not Guinea, "l'océan Indien" not India, "le
+ * Nouveau-Mexique" not Mexico, "le fleuve Niger" and "le delta du Niger" not the country.
+ * @type {string[]}
+ */
+export const FR_NOT_A_COUNTRY = [
+	'Nouvelle-Guinée',
+	'golfe de Guinée',
+	'Golfe de Guinée',
+	'océan Indien',
+	'océan indien',
+	'Océan Indien',
+	'Nouveau-Mexique',
+	'Samoa américaines',
+	'fleuve Niger',
+	'delta du Niger',
+	'État de Washington'
+];
+
+/**
  * Capitals in French, where the French name differs from world-countries' English one (any other
  * capital is taken as written in English: Berlin, Budapest, Kyiv...). Hand-kept: no source in the
  * build has French city names. An empty list keeps the English name out too (see LEFT_OUT).

@@ -18,6 +18,7 @@ import {
 	LEFT_OUT,
 	NO_DEMONYM,
 	NOT_A_COUNTRY,
+	FR_NOT_A_COUNTRY,
 	PLURAL
 } from './gazetteer-exceptions.js';
 
@@ -170,9 +171,13 @@ export function buildGazetteer(basemap) {
 		if (!usedExtra.has(code))
 			throw new Error(`gazetteer-exceptions: EXTRA names ${code}, not a country here`);
 	}
-	for (const [lang, table] of /** @type {[string, Record<string, string[]>][]} */ ([
-		['en', enTable],
-		['fr', frTable]
+	for (const [
+		lang,
+		table,
+		notACountry
+	] of /** @type {[string, Record<string, string[]>, string[]][]} */ ([
+		['en', enTable, NOT_A_COUNTRY],
+		['fr', frTable, FR_NOT_A_COUNTRY]
 	])) {
 		/** @type {Map<string, string>} */
 		const owner = new Map();
@@ -186,9 +191,11 @@ export function buildGazetteer(basemap) {
 				owner.set(n, iso3);
 			}
 		}
-		for (const phrase of NOT_A_COUNTRY) {
+		for (const phrase of notACountry) {
 			if (owner.has(phrase))
-				throw new Error(`gazetteer: "${phrase}" is both a name and NOT_A_COUNTRY`);
+				throw new Error(
+					`gazetteer (${lang}): "${phrase}" is both a name and a phrase naming no country`
+				);
 		}
 	}
 	const line = (/** @type {Record<string,string[]>} */ t) =>
@@ -198,7 +205,7 @@ export function buildGazetteer(basemap) {
 	// English, which every briefing uses today, and French apart, so the app loads French only for
 	// a French briefing.
 	const text = `{"notACountry":${JSON.stringify(NOT_A_COUNTRY)},\n"en":{\n${line(enTable)}\n}}\n`;
-	const frText = `{\n${line(frTable)}\n}\n`;
+	const frText = `{"notACountry":${JSON.stringify(FR_NOT_A_COUNTRY)},\n"fr":{\n${line(frTable)}\n}}\n`;
 	const count = (/** @type {Record<string,string[]>} */ t) =>
 		Object.values(t).reduce((n, names) => n + names.length, 0);
 	return {

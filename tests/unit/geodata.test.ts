@@ -55,7 +55,8 @@ import {
 	KEPT_AMBIGUOUS,
 	LEFT_OUT,
 	NO_DEMONYM,
-	NOT_A_COUNTRY
+	NOT_A_COUNTRY,
+	FR_NOT_A_COUNTRY
 } from '../../scripts/geodata/gazetteer-exceptions.js';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -1199,17 +1200,21 @@ describe('gazetteer.json', () => {
 			notACountry: string[];
 			en: Record<string, string[]>;
 		}),
-		fr: JSON.parse(read('gazetteer-fr.json')) as Record<string, string[]>
+		french: JSON.parse(read('gazetteer-fr.json')) as {
+			notACountry: string[];
+			fr: Record<string, string[]>;
+		}
 	};
+	const fr = g.french.fr;
 	const codes = world.features.map((f) => String(f.properties?.iso3));
 
 	it('gives every code of the basemap a name, in English and in French', () => {
 		expect(codes).toHaveLength(177);
 		for (const iso3 of codes) {
 			expect(g.en[iso3]?.length, iso3).toBeGreaterThan(0);
-			expect(g.fr[iso3]?.length, iso3).toBeGreaterThan(0);
+			expect(fr[iso3]?.length, iso3).toBeGreaterThan(0);
 		}
-		expect(Object.keys(g.fr)).toEqual(Object.keys(g.en));
+		expect(Object.keys(fr)).toEqual(Object.keys(g.en));
 	});
 
 	it('gives every code of the basemap a demonym, or a documented reason for none', () => {
@@ -1237,9 +1242,12 @@ describe('gazetteer.json', () => {
 	});
 
 	it('gives each name to one country only, in each language', () => {
-		for (const lang of ['en', 'fr'] as const) {
+		for (const [lang, table] of [
+			['en', g.en],
+			['fr', fr]
+		] as const) {
 			const owner = new Map<string, string>();
-			for (const [iso3, names] of Object.entries(g[lang])) {
+			for (const [iso3, names] of Object.entries(table)) {
 				for (const n of names) {
 					expect(owner.get(n), `${lang} "${n}": ${owner.get(n)} and ${iso3}`).toBeUndefined();
 					owner.set(n, iso3);
@@ -1277,6 +1285,10 @@ describe('gazetteer.json', () => {
 		}
 		expect(g.notACountry).toEqual(NOT_A_COUNTRY);
 		expect(g.notACountry).toEqual(expect.arrayContaining(['New Guinea', 'Gulf of Guinea']));
+		expect(g.french.notACountry).toEqual(FR_NOT_A_COUNTRY);
+		expect(g.french.notACountry).toEqual(
+			expect.arrayContaining(['Nouvelle-Guinée', 'océan Indien'])
+		);
 	});
 
 	it('has the alternates news uses, and former capital names', () => {
@@ -1338,8 +1350,8 @@ describe('gazetteer.json', () => {
 			['CIV', 'Côte d’Ivoire'],
 			['TCD', 'Tchad']
 		];
-		for (const [iso3, name] of has) expect(g.fr[iso3], `${iso3} ${name}`).toContain(name);
-		expect(Object.values(g.fr).flat()).not.toContain('Congo');
+		for (const [iso3, name] of has) expect(fr[iso3], `${iso3} ${name}`).toContain(name);
+		expect(Object.values(fr).flat()).not.toContain('Congo');
 	});
 
 	it('stays compact: the English table, which every page loads, under 8 KB gzip', () => {

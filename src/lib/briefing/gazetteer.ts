@@ -3,52 +3,104 @@
  * (country, short forms, demonyms, capital); anything story-specific, such as a leader's surname
  * or "the Kremlin", comes from the briefing's `terms.add`, so the code knows no story.
  */
-import gazetteer from '../../../geodata/gazetteer.json';
 
-/** What the terms of a briefing are read from: its countries' additions and removals. */
+/** What the terms of a briefing are read from: its language and its countries' edits. */
 export interface TermEdits {
+	/** The document's language tag; English when absent. */
+	language?: string;
 	countries: readonly {
 		iso3: string;
 		terms: { add: readonly string[]; remove: readonly string[] };
 	}[];
 }
 
+/** A gazetteer: names per ISO alpha-3 code. */
+export type Gazetteer = Readonly<Record<string, readonly string[]>>;
+
 /**
- * Names per ISO 3166-1 alpha-3 code, matched case-sensitively on word boundaries, for every
- * country and territory of the basemap and the micro-states above. Built by `npm run geodata`
- * (scripts/geodata/gazetteer.js) from CLDR, i18n-iso-countries and world-countries: short and
- * official names, alternates ("Ivory Coast", "Burma"), demonyms with their plurals (listed, because
- * "Russians" must not fall back to "Russian" + "s"), capitals and former capital names ("Kiev").
+ * One language's built-in tables, made by `npm run geodata` (scripts/geodata/gazetteer.js) from
+ * CLDR, i18n-iso-countries and world-countries, for every country and territory of the basemap
+ * and the micro-states it cannot draw:
+ * - `names`, matched case-sensitively on word boundaries: short and official names, alternates
+ *   ("Ivory Coast", "Burma"), demonyms with their plurals (listed, because "Russians" must not
+ *   fall back to "Russian" + "s"), capitals and former capital names. French names carry no
+ *   article ("Russie" is found in "la Russie" and "en Russie" alike), and French demonyms come as
+ *   nouns and lower-case adjectives ("les Russes", "les forces russes").
+ * - `notACountry`: phrases that contain a country's name but name no country ("New Guinea",
+ *   "Gulf of Guinea", "Jordan River"), matched as wholes so the name inside them is no mention,
+ *   unless a briefing makes one of them a term of its own.
  * The hand-kept exceptions, each with its reason, are in scripts/geodata/gazetteer-exceptions.js:
  * left out because in news copy they usually name something else or two countries at once are
  * "Brussels" (the EU), "The Hague" (the courts), "America"/"American" (also the continents),
  * "Macedonia" (also a Greek region), "Congo" and "Korea" (two countries each), "Pole(s)" (also
  * the geographic poles), and surnames of any kind.
+ *
+ * The tables are data, not code: the app fetches the one a briefing's language needs
+ * (src/lib/content/gazetteer.ts) and hands it here before it reads the briefing; the build and
+ * the unit tests hand over the files as they are.
  */
-export const GAZETTEER: Readonly<Record<string, readonly string[]>> = gazetteer.en;
+export interface GazetteerTables {
+	names: Gazetteer;
+	notACountry: readonly string[];
+}
+
+/** The languages with a built-in table: French, and English for every other language. */
+export type GazetteerLanguage = 'en' | 'fr';
+
+/** The table a language tag ("fr", "fr-FR", "en-GB", "de") is read with. */
+export function gazetteerLanguage(tag: string | undefined): GazetteerLanguage {
+	return tag?.toLowerCase().split(/[-_]/)[0] === 'fr' ? 'fr' : 'en';
+}
+
+const provided = new Map<GazetteerLanguage, GazetteerTables>();
+
+/** Makes a language's tables available to everything that reads briefings. */
+export function provideGazetteer(language: GazetteerLanguage, tables: GazetteerTables): void {
+	provided.set(language, tables);
+}
+
+/** Whether the tables for a language tag have been provided. */
+export function hasGazetteer(tag: string | undefined): boolean {
+	return provided.has(gazetteerLanguage(tag));
+}
 
 /**
- * Phrases that contain a country's name but name no country ("New Guinea", "Gulf of Guinea",
- * "Indian Ocean", "Jordan River"): matched as wholes, so the name inside them is not a mention,
- * unless a briefing makes one of them a term of its own.
+ * The tables for a language tag. Reading a briefing before its language's tables are provided is
+ * a mistake of the code, not of the briefing: it throws.
  */
-export const NOT_A_COUNTRY: readonly string[] = gazetteer.notACountry;
+export function gazetteerFor(tag: string | undefined): GazetteerTables {
+	const language = gazetteerLanguage(tag);
+	const tables = provided.get(language);
+	if (!tables) throw new Error(`The ${language} gazetteer has not been loaded`);
+	return tables;
+}
 
-/** A gazetteer: names per ISO alpha-3 code. */
-export type Gazetteer = Readonly<Record<string, readonly string[]>>;
+const isNameTable = (x: unknown): x is Gazetteer =>
+	typeof x === 'object' &&
+	x !== null &&
+	!Array.isArray(x) &&
+	Object.entries(x).every(
+		([code, names]) =>
+			/^[A-Z]{3}$/.test(code) &&
+			Array.isArray(names) &&
+			names.every((n) => typeof n === 'string' && n.length > 0)
+	);
+const isPhraseList = (x: unknown): x is string[] =>
+	Array.isArray(x) && x.every((p) => typeof p === 'string' && p.length > 0);
 
 /**
- * The built-in table for a language code ("fr", "fr-FR"): French for French, English otherwise.
- * The French table (geodata/gazetteer-fr.json, from the same sources) is loaded only when asked
- * for, so an English briefing does not carry it. Briefings have no language field yet, so the app
- * uses English; a French briefing will pick its table through this. French names carry no
- * article: "Russie" is found in "la Russie", "de Russie" and "en Russie" alike, "États-Unis" in
- * "les États-Unis" and "aux États-Unis", and demonyms come as nouns and lower-case adjectives
- * ("les Russes", "les forces russes").
+ * A language's tables from its file under geodata/ (`gazetteer.json` for English,
+ * `gazetteer-<language>.json` for the others): `{ notACountry: [phrase], <language>: { ISO3:
+ * [name] } }`. Throws when a file does not have that shape (a stale or damaged asset).
  */
-export async function gazetteerFor(language: string): Promise<Gazetteer> {
-	if (language.toLowerCase().split(/[-_]/)[0] !== 'fr') return GAZETTEER;
-	return (await import('../../../geodata/gazetteer-fr.json')).default;
+export function tablesFromFile(language: GazetteerLanguage, file: unknown): GazetteerTables {
+	const record = (typeof file === 'object' && file !== null ? file : {}) as Record<string, unknown>;
+	const names = record[language];
+	const notACountry = record.notACountry;
+	if (!isNameTable(names) || !isPhraseList(notACountry)) {
+		throw new Error(`The ${language} gazetteer file is not a table of names by country code`);
+	}
+	return { names, notACountry };
 }
 
 /** One place where the text names a country: `text.slice(start, end) === term`. */
@@ -66,7 +118,7 @@ export interface Mention {
  */
 export function termsFor(
 	briefing: TermEdits,
-	table: Readonly<Record<string, readonly string[]>> = GAZETTEER
+	table: Gazetteer = gazetteerFor(briefing.language).names
 ): Map<string, string[]> {
 	const terms = new Map<string, string[]>();
 	for (const [iso3, names] of Object.entries(table)) terms.set(iso3, [...names]);
@@ -97,7 +149,8 @@ function escapeForPattern(term: string): string {
  * every paragraph, so the pattern of about a thousand names is not rebuilt for each one.
  */
 export function mentionFinder(
-	terms: ReadonlyMap<string, readonly string[]>
+	terms: ReadonlyMap<string, readonly string[]>,
+	notACountry: readonly string[] = []
 ): (text: string) => Mention[] {
 	// First country wins a term claimed twice, so the result never depends on sort stability.
 	const owner = new Map<string, string>();
@@ -107,7 +160,7 @@ export function mentionFinder(
 	if (owner.size === 0) return () => [];
 	// A phrase that names no country is matched too (and then skipped), so the longer phrase
 	// hides the country's name inside it: "New Guinea" is not Guinea.
-	const blockers = NOT_A_COUNTRY.filter((phrase) => !owner.has(phrase));
+	const blockers = notACountry.filter((phrase) => !owner.has(phrase));
 	// A regex alternation takes the first alternative that fits, not the longest, so listing the
 	// longest terms first makes "Russian" beat "Russia" and "United States" beat any part of it;
 	// scanning left to right then yields leftmost-longest, non-overlapping matches.
@@ -136,7 +189,8 @@ export function mentionFinder(
  */
 export function findMentions(
 	text: string,
-	terms: ReadonlyMap<string, readonly string[]>
+	terms: ReadonlyMap<string, readonly string[]>,
+	notACountry: readonly string[] = []
 ): Mention[] {
-	return mentionFinder(terms)(text);
+	return mentionFinder(terms, notACountry)(text);
 }

@@ -353,3 +353,26 @@ describe('formatting provenance and dates', () => {
 		]);
 	});
 });
+
+describe('a briefing in French', () => {
+	// The same briefing, its language French and its article in French (two paragraphs that name
+	// Russia, ten that name nothing): the French table finds "Russie", "Moscou" and "russes",
+	// which the English one does not know.
+	const french = (language: string) =>
+		servedFrom({ ...JSON.parse(read('briefing.json')), language }, [
+			'Emmanuel Macron se rend à Moscou, puis à Kiev.',
+			'La Russie a massé des troupes ; les forces russes restent à la frontière.',
+			...Array.from({ length: 10 }, () => 'Rien de plus.')
+		]);
+
+	it('finds its passages with the French names', () => {
+		const fr = french('fr');
+		expect(numbers(passagesFor(fr, 'RUS'))).toEqual([1, 2]);
+		expect(marked(passagesFor(fr, 'RUS')[0])).toEqual(['Moscou']);
+		expect(marked(passagesFor(fr, 'RUS')[1])).toEqual(['Russie', 'russes']);
+	});
+
+	it('is read with the English names when it says it is English', () => {
+		expect(numbers(passagesFor(french('en'), 'RUS'))).toEqual([]);
+	});
+});

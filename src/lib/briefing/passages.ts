@@ -3,7 +3,7 @@
  * that concern it (with the words naming it marked), its roles and its troop notes. Pure data, so
  * the panel only renders and the same answers can be pinned by unit tests.
  */
-import { mentionFinder, termsFor, type Mention } from './gazetteer';
+import { gazetteerFor, mentionFinder, termsFor, type Mention } from './gazetteer';
 import { formatDate, isAfter } from './text.js';
 import type { CountryEntry, Precision, Role, ServedBriefing, TroopNote } from './schema';
 
@@ -73,7 +73,8 @@ function readMentions(briefing: ServedBriefing, more: () => boolean = () => true
 	if (!index) mentionCache.set(briefing, (index = { find: undefined, byParagraph: [] }));
 	const paragraphs = briefing.article.paragraphs;
 	if (!index.find) {
-		index.find = mentionFinder(termsFor(briefing));
+		const tables = gazetteerFor(briefing.language);
+		index.find = mentionFinder(termsFor(briefing, tables.names), tables.notACountry);
 		// The pattern alone is a step of its own: the paragraphs wait for the next slice.
 		if (!more()) return index;
 	}

@@ -7,7 +7,7 @@
  * it together, migrates older versions (./migrate) and words the errors.
  */
 import { z } from './schema/zod';
-import { GAZETTEER, type Gazetteer } from './gazetteer';
+import { gazetteerFor, type Gazetteer } from './gazetteer';
 import { LIMITS } from './limits';
 import { migrate } from './migrate';
 import { countryEntrySchema, roleAssignmentSchema, roleSchema } from './schema/countries';
@@ -80,10 +80,14 @@ function validate<T extends BriefingParts>(
 	schema: z.ZodType<T>,
 	raw: unknown,
 	paragraphCount: number | undefined,
-	gazetteer: Gazetteer = GAZETTEER
+	given: Gazetteer | undefined
 ): ParseResult<T> {
 	const tooBig = checkSize(raw);
 	if (tooBig.length > 0) return { ok: false, errors: tooBig };
+	// Terms are checked against the built-in names of the document's language (English for any
+	// language without a table of its own, or a language field that is itself wrong).
+	const language = isRecord(raw) && typeof raw.language === 'string' ? raw.language : undefined;
+	const gazetteer = given ?? gazetteerFor(language).names;
 	const result = schema.safeParse(raw);
 	const across: string[] = [];
 	const report: Report = (path, message) => across.push(`${formatPath(path)}: ${message}`);
@@ -102,7 +106,7 @@ const listed = <T>(result: ParseResult<T>): ParseResult<T> =>
 	result.ok ? result : { ok: false, errors: listErrors(result.errors) };
 
 export interface ParseOptions {
-	/** The built-in names that terms are checked against (the document's language's table). */
+	/** The built-in names that terms are checked against; by default the document's language's. */
 	gazetteer?: Gazetteer;
 }
 

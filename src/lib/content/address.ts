@@ -6,7 +6,7 @@
  */
 import { resolve } from '$app/paths';
 import type { ResolvedPathname } from '$app/types';
-import { DEFAULT_BRIEFING_ID } from './ids';
+import { defaultBriefingId } from './ids';
 
 export const BRIEFING_PARAM = 'briefing';
 
@@ -15,22 +15,29 @@ const BRIEFING_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const isBriefingId = (id: string): boolean => id.length <= 100 && BRIEFING_ID.test(id);
 
 /** The briefing an address names: its `briefing` parameter, or the default one without it. */
-export function briefingIdOf(url: URL): string {
-	return url.searchParams.get(BRIEFING_PARAM) ?? DEFAULT_BRIEFING_ID;
+export function briefingIdOf(url: URL, defaultId: string = defaultBriefingId()): string {
+	return url.searchParams.get(BRIEFING_PARAM) ?? defaultId;
 }
 
 /**
  * The address of a briefing's map (`page` '') or speaker view (`page` 'speaker'), relative to the
  * site like every path of the build. The default briefing keeps its plain address.
  */
-export function briefingHref(id: string, page: '' | 'speaker' = ''): ResolvedPathname {
+export function briefingHref(
+	id: string,
+	page: '' | 'speaker' = '',
+	defaultId: string = defaultBriefingId()
+): ResolvedPathname {
 	const path = page === 'speaker' ? resolve('/speaker') : resolve('/');
-	const query = id === DEFAULT_BRIEFING_ID ? '' : `?${BRIEFING_PARAM}=${encodeURIComponent(id)}`;
+	const query = id === defaultId ? '' : `?${BRIEFING_PARAM}=${encodeURIComponent(id)}`;
 	return `${path}${query}` as ResolvedPathname;
 }
 
 /** Whether an address's query (`location.search`) names a briefing other than the default. */
-export function namesAnotherBriefing(search: string): boolean {
+export function namesAnotherBriefing(
+	search: string,
+	defaultId: string = defaultBriefingId()
+): boolean {
 	const id = new URLSearchParams(search).get(BRIEFING_PARAM);
-	return id !== null && id !== DEFAULT_BRIEFING_ID;
+	return id !== null && id !== defaultId;
 }

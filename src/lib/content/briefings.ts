@@ -5,6 +5,7 @@
  */
 import { assembleDocument, type BriefingDocument } from '$lib/briefing/schema';
 import { splitParagraphs } from '$lib/briefing/text.js';
+import { provideBuiltGazetteers } from '$lib/briefing/built-gazetteer';
 
 const jsonFiles = import.meta.glob('/src/content/*/briefing.json', {
 	eager: true,
@@ -15,6 +16,11 @@ const textFiles = import.meta.glob(['/src/content/*/*.txt', '/src/content/*/**/*
 	query: '?raw',
 	import: 'default'
 }) as Record<string, string>;
+
+import site from '../../content/site.json';
+
+// The embedded briefings are validated here, at build time, with the tables the app will fetch.
+provideBuiltGazetteers();
 
 export function briefingIds(): string[] {
 	return Object.keys(jsonFiles).map((p) => p.split('/')[3]!);
@@ -33,4 +39,18 @@ export function servedBriefing(id: string): BriefingDocument {
 		throw new Error(`src/content/${id}/briefing.json is invalid:\n  ${result.errors.join('\n  ')}`);
 	}
 	return result.briefing;
+}
+
+/**
+ * The briefing that `/` opens: src/content/site.json's `defaultBriefing`, which must be one of
+ * src/content's briefings (the build fails otherwise).
+ */
+export function defaultBriefing(): string {
+	const id: unknown = (site as { defaultBriefing?: unknown }).defaultBriefing;
+	if (typeof id !== 'string' || !briefingIds().includes(id)) {
+		throw new Error(
+			`src/content/site.json: defaultBriefing must be one of src/content's briefings (${briefingIds().join(', ')}), not ${JSON.stringify(id)}`
+		);
+	}
+	return id;
 }

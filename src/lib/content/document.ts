@@ -5,9 +5,23 @@
  * of the document format is a change here only.
  */
 import { parseServedBriefing, type ParseResult, type ServedBriefing } from '$lib/briefing/schema';
+import { languageOf, loadGazetteer } from './gazetteer';
 
 export type BriefingDocument = ServedBriefing;
 
-export function parseBriefingDocument(raw: unknown): ParseResult<BriefingDocument> {
+/**
+ * Validates a document, once the gazetteer of its language is here (its terms are checked
+ * against the built-in names, and its passages found with them). A table that cannot be fetched
+ * is an error to show, like any other.
+ */
+export async function readBriefingDocument(
+	raw: unknown,
+	fetcher: typeof fetch = fetch
+): Promise<ParseResult<BriefingDocument>> {
+	try {
+		await loadGazetteer(languageOf(raw), fetcher);
+	} catch (err) {
+		return { ok: false, errors: [err instanceof Error ? err.message : String(err)] };
+	}
 	return parseServedBriefing(raw);
 }

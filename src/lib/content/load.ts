@@ -1,8 +1,9 @@
 import { base } from '$app/paths';
 import type { ServedBriefing } from '$lib/briefing/schema';
 import { isBriefingId } from './address';
-import { parseBriefingDocument } from './document';
-import { DEFAULT_BRIEFING_ID } from './ids';
+import { readBriefingDocument } from './document';
+import { loadGazetteer } from './gazetteer';
+import { defaultBriefingId } from './ids';
 
 /** The served file was not there: the briefing may be one imported in this browser. */
 class NotServed extends Error {}
@@ -41,18 +42,21 @@ async function readImported(id: string): Promise<unknown> {
  */
 export async function loadBriefing(
 	fetcher: typeof fetch,
-	id: string = DEFAULT_BRIEFING_ID
+	id: string = defaultBriefingId()
 ): Promise<{ briefing: ServedBriefing | null; errors: string[] }> {
 	try {
+		if (id === '') throw new Error('This page names no briefing to open');
 		if (!isBriefingId(id)) throw new Error(`"${id}" is not a briefing id`);
+		// Most briefings are in English: its names are fetched beside the document, not after it.
+		loadGazetteer('en', fetcher).catch(() => {});
 		let raw: unknown;
 		try {
 			raw = await getJson(fetcher, `${base}/briefings/${id}.json`);
 		} catch (err) {
-			if (!(err instanceof NotServed) || id === DEFAULT_BRIEFING_ID) throw err;
+			if (!(err instanceof NotServed) || id === defaultBriefingId()) throw err;
 			raw = await readImported(id);
 		}
-		const parsed = parseBriefingDocument(raw);
+		const parsed = await readBriefingDocument(raw, fetcher);
 		return parsed.ok
 			? { briefing: parsed.briefing, errors: [] }
 			: { briefing: null, errors: parsed.errors };

@@ -70,37 +70,37 @@ describe('reading a file', () => {
 		);
 	});
 
-	it('says when a file is not JSON', () => {
-		const r = readBriefingText('{ not json');
+	it('says when a file is not JSON', async () => {
+		const r = await readBriefingText('{ not json');
 		expect(r.ok).toBe(false);
 		expect(!r.ok && r.errors[0]).toMatch(/^the file is not JSON: /);
 	});
 
-	it('lists the problems of a briefing, naming the fields', () => {
+	it('lists the problems of a briefing, naming the fields', async () => {
 		const bad = JSON.parse(served());
 		bad.asOf = 'yesterday';
 		delete bad.title;
-		const r = readBriefingText(JSON.stringify(bad));
+		const r = await readBriefingText(JSON.stringify(bad));
 		expect(r.ok).toBe(false);
 		const errors = r.ok ? [] : r.errors;
 		expect(errors.some((e) => e.startsWith('asOf'))).toBe(true);
 		expect(errors.some((e) => e.startsWith('title'))).toBe(true);
 	});
 
-	it('reads a valid briefing, which exports as <id>.briefing.json and reads back equal', () => {
-		const r = readBriefingText(served());
+	it('reads a valid briefing, which exports as <id>.briefing.json and reads back equal', async () => {
+		const r = await readBriefingText(served());
 		if (!r.ok) throw new Error(r.errors.join('\n'));
 		const file = exportFile(r.briefing);
 		expect(file.name).toBe(`${r.briefing.id}.briefing.json`);
-		const again = readBriefingText(file.text);
+		const again = await readBriefingText(file.text);
 		expect(again).toEqual({ ok: true, briefing: r.briefing });
 	});
 
-	it('keeps a renamed copy valid, with its new id inside', () => {
-		const r = readBriefingText(served());
+	it('keeps a renamed copy valid, with its new id inside', async () => {
+		const r = await readBriefingText(served());
 		if (!r.ok) throw new Error(r.errors.join('\n'));
 		const copy = withId(r.briefing, freshId(r.briefing.id, [r.briefing.id]));
 		expect(summaryOf(copy).id).toBe(`${r.briefing.id}-2`);
-		expect(readBriefingText(exportFile(copy).text).ok).toBe(true);
+		expect((await readBriefingText(exportFile(copy).text)).ok).toBe(true);
 	});
 });

@@ -4,7 +4,7 @@
  * list of its problems). The IndexedDB store (./store.ts) and the library page do the rest.
  */
 import { LIMITS } from '$lib/briefing/limits';
-import { parseBriefingDocument, type BriefingDocument } from '$lib/content/document';
+import { readBriefingDocument, type BriefingDocument } from '$lib/content/document';
 
 /** One line of the library: enough to choose a briefing without loading it. */
 export interface BriefingSummary {
@@ -78,7 +78,7 @@ export function sizeError(bytes: number): string | undefined {
 }
 
 /** A file's text as a briefing: JSON, then the briefing document's schema (errors name the field). */
-export function readBriefingText(text: string): FileReading {
+export async function readBriefingText(text: string): Promise<FileReading> {
 	let raw: unknown;
 	try {
 		raw = JSON.parse(text);
@@ -86,7 +86,7 @@ export function readBriefingText(text: string): FileReading {
 		const why = err instanceof Error ? err.message : String(err);
 		return { ok: false, errors: [`the file is not JSON: ${why}`] };
 	}
-	const parsed = parseBriefingDocument(raw);
+	const parsed = await readBriefingDocument(raw);
 	return parsed.ok ? { ok: true, briefing: parsed.briefing } : { ok: false, errors: parsed.errors };
 }
 

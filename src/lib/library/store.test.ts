@@ -14,7 +14,9 @@ import {
 
 // IndexedDB in Node, from fake-indexeddb: the store's own code, against a real implementation of
 // the API (each test starts from an empty database).
-const reading = readBriefingText(readFileSync('tests/fixtures/gerd-2023.briefing.json', 'utf8'));
+const reading = await readBriefingText(
+	readFileSync('tests/fixtures/gerd-2023.briefing.json', 'utf8')
+);
 if (!reading.ok) throw new Error(reading.errors.join('\n'));
 const briefing = reading.briefing;
 

@@ -4,7 +4,7 @@
  * right on its own, so one pass reports every problem (see View).
  */
 import { z } from './zod';
-import { GAZETTEER, type Gazetteer } from '../gazetteer';
+import { gazetteerFor, type Gazetteer } from '../gazetteer';
 import { LIMITS, type LimitName } from '../limits';
 import { BASEMAP_LAYERS, OVERLAY_STYLES } from '../overlay-styles';
 import { dayRange } from '../text.js';
@@ -26,6 +26,8 @@ export interface BriefingParts {
 	troopNotes: z.output<typeof troopNoteSchema>[];
 	overlays: Overlay[];
 	scenes: z.output<typeof sceneSchema>[];
+	/** The language tag; it chooses the built-in names that terms are checked against. */
+	language?: string;
 }
 
 /**
@@ -128,7 +130,7 @@ export function checkReferences(
 	b: View,
 	paragraphCount: number | undefined,
 	report: Report,
-	gazetteer: Gazetteer = GAZETTEER
+	gazetteer: Gazetteer
 ) {
 	const { roleIds, listed } = b;
 	reportRepeats(
@@ -392,8 +394,11 @@ export function withReferences<S extends z.ZodType<BriefingParts>>(
 ): S {
 	return schema.superRefine(
 		(b, ctx) =>
-			checkReferences(viewOf(b), paragraphCount(b), (path, message) =>
-				ctx.addIssue({ code: 'custom', path, message })
+			checkReferences(
+				viewOf(b),
+				paragraphCount(b),
+				(path, message) => ctx.addIssue({ code: 'custom', path, message }),
+				gazetteerFor(b.language).names
 			),
 		{ when: (payload) => payload.issues.length === 0 }
 	);
