@@ -171,7 +171,7 @@ describe('validation errors name the field path', () => {
 		]);
 	});
 
-	// scripts/geodata/troops.js had a check of its own for troop notes (checkTroopNotes), now gone:
+	// The geodata build once checked troop notes with rules of its own (checkTroopNotes, deleted):
 	// each of its rules is the schema's, with the field's path.
 	it.each<[string, (b: ReturnType<typeof fresh>) => void, RegExp]>([
 		['notes not a list', (b) => (b.troopNotes = {}), /^troopNotes: /],
