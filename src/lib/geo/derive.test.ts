@@ -1,5 +1,5 @@
 // The derived geometry module on the real 1:50m files of geodata/ (the shapes the app serves).
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { MultiLineString, Polygon, MultiPolygon, Position } from 'geojson';
 import { area } from '@turf/area';
@@ -86,39 +86,56 @@ describe('a border zone', () => {
 		widthKm: 30
 	};
 
-	it('lies inside its inside country, within widthKm of the border, and reaches the border', async () => {
-		const z = await deriveZone(zone, shape);
-		const sdn = shape('SDN');
-		const inSdn = intersect(featureCollection([feature(z), feature(sdn)]));
-		expect(inSdn).not.toBeNull();
-		expect(area(inSdn!) / area(z)).toBeGreaterThan(0.999);
-		expect(intersect(featureCollection([feature(z), feature(shape('ETH'))]))).toBeNull();
+	it(
+		'lies inside its inside country, within widthKm of the border, and reaches the border',
+		{
+			timeout: 30_000
+		},
+		async () => {
+			const z = await deriveZone(zone, shape);
+			const sdn = shape('SDN');
+			const inSdn = intersect(featureCollection([feature(z), feature(sdn)]));
+			expect(inSdn).not.toBeNull();
+			expect(area(inSdn!) / area(z)).toBeGreaterThan(0.999);
+			expect(intersect(featureCollection([feature(z), feature(shape('ETH'))]))).toBeNull();
 
-		const border = sharedBorder([sdn], [shape('ETH')]) as MultiLineString;
-		const polygons = z.type === 'Polygon' ? [z.coordinates] : z.coordinates;
-		for (const p of polygons.flat(2)) {
-			const d = nearestPointOnLine(border, p, { units: 'kilometers' }).properties.pointDistance;
-			// Turf buffers in a projection: a small tolerance for its distortion and the rounding.
-			expect(d).toBeLessThan(zone.widthKm * 1.03 + 0.1);
+			const border = sharedBorder([sdn], [shape('ETH')]) as MultiLineString;
+			const polygons = z.type === 'Polygon' ? [z.coordinates] : z.coordinates;
+			for (const p of polygons.flat(2)) {
+				const d = nearestPointOnLine(border, p, { units: 'kilometers' }).properties.pointDistance;
+				// Turf buffers in a projection: a small tolerance for its distortion and the rounding.
+				expect(d).toBeLessThan(zone.widthKm * 1.03 + 0.1);
+			}
+			const onBorder = border.coordinates.flat();
+			const reached = onBorder.filter((p) =>
+				booleanPointInPolygon(p, z, { ignoreBoundary: false })
+			);
+			expect(reached.length / onBorder.length).toBeGreaterThan(0.98);
+			// About the border's length times the width (round ends added, bends counted once).
+			const km2 = area(z) / 1e6;
+			expect(km2).toBeGreaterThan(0.6 * length(feature(border)) * zone.widthKm);
+			expect(km2).toBeLessThan(
+				length(feature(border)) * zone.widthKm + Math.PI * zone.widthKm ** 2
+			);
 		}
-		const onBorder = border.coordinates.flat();
-		const reached = onBorder.filter((p) => booleanPointInPolygon(p, z, { ignoreBoundary: false }));
-		expect(reached.length / onBorder.length).toBeGreaterThan(0.98);
-		// About the border's length times the width (round ends added, bends counted once).
-		const km2 = area(z) / 1e6;
-		expect(km2).toBeGreaterThan(0.6 * length(feature(border)) * zone.widthKm);
-		expect(km2).toBeLessThan(length(feature(border)) * zone.widthKm + Math.PI * zone.widthKm ** 2);
-	});
+	);
 
-	it('keeps Crimea with Ukraine: a zone inside Russia and Crimea runs along the isthmuses too', async () => {
-		const z = await deriveZone(
-			{ derive: 'border-zone', along: ['RUS', 'UKR'], inside: ['RUS', 'CRIMEA'], widthKm: 50 },
-			shape
-		);
-		expect(booleanPointInPolygon([33.9, 45.9], z)).toBe(true); // Crimea's north, by Perekop
-		expect(booleanPointInPolygon([34.102, 44.952], z)).toBe(false); // Simferopol, ~110 km south
-		expect(booleanPointInPolygon(KYIV, z)).toBe(false);
-	});
+	// Buffering a 1,300 km border and clipping Russia take a few seconds (Turf's jsts and polyclip).
+	it(
+		'keeps Crimea with Ukraine: a zone inside Russia and Crimea runs along the isthmuses too',
+		{
+			timeout: 60_000
+		},
+		async () => {
+			const z = await deriveZone(
+				{ derive: 'border-zone', along: ['RUS', 'UKR'], inside: ['RUS', 'CRIMEA'], widthKm: 50 },
+				shape
+			);
+			expect(booleanPointInPolygon([33.9, 45.9], z)).toBe(true); // Crimea's north, by Perekop
+			expect(booleanPointInPolygon([34.102, 44.952], z)).toBe(false); // Simferopol, ~110 km south
+			expect(booleanPointInPolygon(KYIV, z)).toBe(false);
+		}
+	);
 
 	it('names the regions when they share no border', async () => {
 		await expect(
@@ -213,5 +230,20 @@ describe('deriveDocument', () => {
 		const [d] = (await deriveDocument(doc, shape)).distances;
 		expect(d).toEqual({ ...doc.distances[0], ...nearestBoundary(KYIV, shape('BLR')) });
 		expect(d.km).toBeGreaterThan(80);
+	});
+});
+
+describe('loading', () => {
+	it('is never imported statically by the app: an editor loads it with import()', () => {
+		// It pulls in Turf's buffer and clipping, which the map's start-up has no use for.
+		const src = new URL('../../', import.meta.url);
+		const files = readdirSync(src, { recursive: true, encoding: 'utf8' }).filter(
+			(f) => /\.(ts|js|svelte)$/.test(f) && !/\.test\.ts$/.test(f) && !f.startsWith('lib/geo/')
+		);
+		expect(files.length).toBeGreaterThan(20);
+		const importing = files.filter((f) =>
+			/\bfrom\s+['"][^'"]*geo\/derive(\.js)?['"]/.test(readFileSync(new URL(f, src), 'utf8'))
+		);
+		expect(importing).toEqual([]);
 	});
 });
