@@ -8,6 +8,7 @@ import { featureCollection, feature } from '@turf/helpers';
 import { intersect } from '@turf/intersect';
 import { length } from '@turf/length';
 import { nearestPointOnLine } from '@turf/nearest-point-on-line';
+import { BASEMAP_REGIONS } from '../briefing/basemap';
 import {
 	deriveDocument,
 	deriveZone,
@@ -65,6 +66,16 @@ describe('sharedBorder', () => {
 
 	it('finds no border between countries that do not touch', () => {
 		expect(sharedBorder([shape('FRA')], [shape('UKR')]).coordinates).toEqual([]);
+	});
+
+	it('has a file for each region a zone may name, inside the country the schema says holds it', () => {
+		const files = readdirSync(new URL('../../../geodata/regions/', import.meta.url));
+		expect(files.sort()).toEqual([...BASEMAP_REGIONS.keys()].map((id) => `${id}.geojson`).sort());
+		for (const [id, country] of BASEMAP_REGIONS) {
+			const region = shape(id);
+			const inside = intersect(featureCollection([feature(region), feature(shape(country))]));
+			expect(area(inside!) / area(region)).toBeGreaterThan(0.999);
+		}
 	});
 
 	it('borders a region cut from a country along the land between them, not along its coast', () => {
