@@ -1,5 +1,5 @@
-// npm run geodata: world-atlas (Natural Earth) + scripts/geodata/facts.json + the briefing's troop
-// notes -> geodata/ (committed). Reads only files inside the repository. Deterministic: the same
+// npm run geodata: world-atlas (Natural Earth) + scripts/geodata/facts.json + the briefing's article
+// -> geodata/ and the embedded briefing's context overlays (committed). Reads only files inside the repository. Deterministic: the same
 // inputs give byte-identical files (see SOURCES.md, written by this script, for every change made).
 //
 //   node scripts/geodata/build.js            write geodata/
@@ -17,45 +17,32 @@ import {
 	normalizeGeometry,
 	polygonsOf,
 	toGeometry
-} from './rings.js';
+} from '../../src/lib/geo/rings.js';
 import { countryGeometries, countryProps, splitCrimea, toGeoJSON } from './topology.js';
-import { MAINLAND, MAX_LAT, WIDE_DEG, labelPoints, mainlandBounds } from './bounds.js';
-import { borderZone, sharedBorder } from './zone.js';
-import { buildGazetteer } from './gazetteer.js';
-import { checkTroopNotes, defaultTroopNotes, troopFeatures } from './troops.js';
 import {
-	contactLineFeature,
-	nearestBoundary,
-	placeFeatures,
-	routeFeatures,
-	thousands
-} from './overlays.js';
+	MAINLAND,
+	MAX_LAT,
+	WIDE_DEG,
+	labelPoints,
+	mainlandBounds
+} from '../../src/lib/geo/bounds.js';
+import { buildGazetteer } from './gazetteer.js';
+import { featureCollectionText } from '../content/notes.js';
+import { contactLineFeature, placeFeatures, routeFeatures, thousands } from './overlays.js';
 import { splitParagraphs } from '../../src/lib/briefing/text.js';
 
 /** @typedef {import('topojson-specification').Topology} Topology */
 /** @typedef {import('topojson-specification').GeometryObject<import('geojson').GeoJsonProperties>} GeometryObject */
-/** @typedef {import('./rings.js').Polygonal} Polygonal */
+/** @typedef {import('../../src/lib/geo/rings.js').Polygonal} Polygonal */
 /** @typedef {import('./topology.js').CountryProps} CountryProps */
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const BRIEFING = 'src/content/feb-2022/briefing.json';
-/** The article beside the briefing, when briefing.json does not name its file. */
-export const ARTICLE = 'src/content/feb-2022/article.txt';
 /** Where the embedded briefing's overlays are written (its briefing.json names these files). */
 export const OVERLAYS = 'src/content/feb-2022/overlays';
 
 /** @param {string} path */
 const readJson = (path) => JSON.parse(readFileSync(path, 'utf8'));
-
-/**
- * One feature per line: small diffs, still compact.
- * @param {unknown[]} features
- */
-export function featureCollectionText(features) {
-	if (features.length === 0) return '{"type":"FeatureCollection","features":[]}\n';
-	const lines = features.map((f) => JSON.stringify(f));
-	return `{"type":"FeatureCollection","features":[\n${lines.join(',\n')}\n]}\n`;
-}
 
 /**
  * @param {CountryProps | Record<string, unknown>} properties
@@ -234,83 +221,11 @@ export function generate({ root = ROOT, log = () => {} } = {}) {
 		)
 	);
 
-	// 5. troop notes of the article
-	const briefingPath = join(root, BRIEFING);
-	let notes;
-	let notesFrom;
-	/** @type {string} */
-	let asOf = facts.asOf;
-	let articlePath = join(root, ARTICLE);
-	if (existsSync(briefingPath)) {
-		let briefing;
-		try {
-			briefing = readJson(briefingPath);
-		} catch (e) {
-			throw new Error(`${BRIEFING} is not valid JSON: ${/** @type {Error} */ (e).message}`, {
-				cause: e
-			});
-		}
-		notes = checkTroopNotes(briefing.troopNotes);
-		notesFrom = BRIEFING;
-		if (briefing.asOf !== undefined) {
-			if (typeof briefing.asOf !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(briefing.asOf))
-				throw new Error(`${BRIEFING}: asOf must be a date, YYYY-MM-DD`);
-			asOf = briefing.asOf;
-		}
-		if (typeof briefing.article?.file === 'string')
-			articlePath = join(dirname(briefingPath), briefing.article.file);
-	} else {
-		log(`warning: ${BRIEFING} not found; using the default troop notes`);
-		notes = defaultTroopNotes(facts);
-		notesFrom = 'defaults in scripts/geodata/troops.js (no briefing.json found)';
-	}
-	const fineByIso = new Map(fine.countries.map((c) => [c.props.iso3, c]));
-	const { objects } = fine.crimea;
-	/** @param {string} code @returns {GeometryObject[]} */
-	const leaves = (code) => {
-		if (code === 'CRIMEA') return [objects.crimea];
-		if (code === 'UKR') return [objects.ukraineMainland, objects.crimea];
-		if (code === 'RUS') return [objects.russia];
-		const obj = countryGeometries(topo50).find(
-			(g) => countryProps(/** @type {any} */ (g)).iso3 === code
-		);
-		if (!obj) throw new Error(`unknown region ${code}`);
-		return [obj];
-	};
-	/** @param {string} code @returns {Polygonal} */
-	const region = (code) => {
-		if (code === 'CRIMEA') return crimeaGeometry;
-		const c = fineByIso.get(code);
-		if (c) return c.geometry;
-		const obj = leaves(code)[0];
-		if (!obj) throw new Error(`unknown region ${code}`);
-		return normalizeGeometry(toGeoJSON(topo50, obj));
-	};
-	/** @type {string[]} */
-	const zoneNotes = [];
-	/** @param {import('./troops.js').BorderZone} zone @param {string} id */
-	const deriveZone = (zone, id) => {
-		const inner = zone.inside.flatMap(leaves);
-		const outer = zone.along.flatMap(leaves).filter((o) => !inner.includes(o));
-		const border = sharedBorder(topo50, inner, outer);
-		zoneNotes.push(
-			`\`${id}\`: within ${zone.widthKm} km of the border between ${zone.inside.join(' + ')} and ` +
-				`${zone.along.filter((c) => !zone.inside.includes(c)).join(' + ')} (50m), inside ${zone.inside.join(' and ')}` +
-				(zone.reason ? `. Reason given: ${zone.reason}` : '')
-		);
-		return borderZone(border, zone.inside.map(region), zone.widthKm);
-	};
-	/** @param {'article' | 'source'} kind */
-	const troopFile = (kind) =>
-		featureCollectionText(
-			notes
-				.filter((n) => n.provenance.kind === kind)
-				.flatMap((n) => troopFeatures(n, (zone) => deriveZone(zone, n.id), asOf))
-		);
-	files.set(`${OVERLAYS}/troops-article.geojson`, troopFile('article'));
-	files.set(`${OVERLAYS}/troops-reported.geojson`, troopFile('source'));
-
-	// 6. context overlays: places named in the article, the route, the line of contact
+	// 5. context overlays: places named in the article, the route, the line of contact. The troop
+	// overlays and the distances are not drawn here: the briefing derives them from its own inputs
+	// (npm run notes -- src/content/feb-2022, src/lib/geo/derive.js).
+	const briefing = readJson(join(root, BRIEFING));
+	const articlePath = join(root, dirname(BRIEFING), briefing.article.file);
 	if (!existsSync(articlePath))
 		throw new Error(`the article is missing: ${relative(root, articlePath)} (places need it)`);
 	const paragraphs = splitParagraphs(readFileSync(articlePath, 'utf8'));
@@ -328,39 +243,7 @@ export function generate({ root = ROOT, log = () => {} } = {}) {
 	const contactLine = contactLineFeature(facts.lineOfContact);
 	files.set(`${OVERLAYS}/contact-line.geojson`, featureCollectionText([contactLine]));
 
-	// 7. distances from Kyiv to the nearest point of Russia's and Belarus's boundaries (50m)
-	/** @type {import('./overlays.js').PlaceFact[]} */
-	const placeFacts = facts.places;
-	/** @type {{ from: string, to: string[] }} */
-	const distanceFacts = facts.distances;
-	const origin = placeFacts.find((p) => p.id === distanceFacts.from);
-	if (!origin) throw new Error(`facts.json: no place ${distanceFacts.from}`);
-	/** @type {[number, number]} */
-	const at = [origin.lon, origin.lat];
-	const distances = distanceFacts.to.map((iso3) => ({
-		from: origin.name,
-		fromIso3: origin.iso3,
-		at,
-		to: iso3,
-		toName: String(world.countries.find((c) => c.props.iso3 === iso3)?.props.name ?? iso3),
-		...nearestBoundary(at, region(iso3)),
-		provenance: `Source: Natural Earth 1:50m (world-atlas ${atlasVersion}), Crimea moved to Ukraine; ${origin.name} from GeoNames`,
-		approximate: true
-	}));
-	// The briefing quotes these (its `distances`): a change of the shapes must show there too.
-	if (existsSync(briefingPath)) {
-		/** @type {{ to: string, km: number }[]} */
-		const quoted = readJson(briefingPath).distances ?? [];
-		for (const d of distances) {
-			const q = quoted.find((x) => x.to === d.to);
-			if (q && q.km !== d.km)
-				throw new Error(
-					`${BRIEFING}: distances to ${d.to} say ${q.km} km, the shapes give ${d.km} km`
-				);
-		}
-	}
-
-	// 8. SOURCES.md, with the sizes of everything above
+	// 6. SOURCES.md, with the sizes of everything above
 	const sizes = [...files.entries()]
 		.sort(([a], [b]) => (a < b ? -1 : 1))
 		.map(([path, text]) => ({ path, ...sizeOf(text) }));
@@ -369,25 +252,18 @@ export function generate({ root = ROOT, log = () => {} } = {}) {
 		sourcesMarkdown({
 			atlasVersion,
 			sizes,
-			notesFrom,
-			zoneNotes,
 			worldCount: world.countries.length,
 			gazetteer: {
 				...gazetteer.stats,
 				extras: gazetteer.extras,
 				wcVersion: readJson(join(root, 'node_modules/world-countries/package.json')).version
 			},
-			asOf,
 			articleFile: relative(root, articlePath),
 			paragraphCount: paragraphs.length,
 			places: places.features.map((f) => /** @type {Record<string, unknown>} */ (f.properties)),
 			skipped: places.skipped,
 			route: route.map((f) => /** @type {Record<string, unknown>} */ (f.properties)),
 			npoints: facts.route.npoints,
-			distances: distances.map((d) => ({
-				...d,
-				onUkraineBorder: nearestBoundary(d.nearest, region('UKR')).km === 0
-			})),
 			contactTowns: String(contactLine.properties?.towns)
 		})
 	);
@@ -445,28 +321,23 @@ export function budgetReport(sizes) {
 }
 
 /**
- * @param {{ atlasVersion: string, sizes: { path: string, raw: number, gzip: number }[], notesFrom: string,
- *   zoneNotes: string[], worldCount: number,
- *   gazetteer: { countries: number, en: number, fr: number, extras: string[], wcVersion: string }, asOf: string, articleFile: string, paragraphCount: number,
+ * @param {{ atlasVersion: string, sizes: { path: string, raw: number, gzip: number }[],
+ *   worldCount: number,
+ *   gazetteer: { countries: number, en: number, fr: number, extras: string[], wcVersion: string }, articleFile: string, paragraphCount: number,
  *   places: Record<string, unknown>[], skipped: string[], route: Record<string, unknown>[],
- *   npoints: number, distances: { from: string, to: string, toName: string, km: number,
- *   nearest: [number, number], onUkraineBorder: boolean }[], contactTowns: string }} o
+ *   npoints: number, contactTowns: string }} o
  */
 function sourcesMarkdown({
 	atlasVersion,
 	sizes,
-	notesFrom,
-	zoneNotes,
 	worldCount,
 	gazetteer,
-	asOf,
 	articleFile,
 	paragraphCount,
 	places,
 	skipped,
 	route,
 	npoints,
-	distances,
 	contactTowns
 }) {
 	const placeTable = mdTable(
@@ -487,14 +358,6 @@ function sourcesMarkdown({
 			`${thousands(Number(r.distanceKm))} km`,
 			String(r.provenance)
 		]),
-		['left', 'left', 'right', 'left']
-	);
-	const onBorder = distances.every((d) => d.onUkraineBorder)
-		? 'Each nearest point lies on the land border with Ukraine.'
-		: 'Not every nearest point lies on the border with Ukraine.';
-	const distanceTable = mdTable(
-		['from', 'to', 'km', 'nearest point (lon, lat)'],
-		distances.map((d) => [d.from, `${d.toName} (${d.to})`, String(d.km), d.nearest.join(', ')]),
 		['left', 'left', 'right', 'left']
 	);
 	// Every file but the countries' one by one; the countries together, then the largest ones.
@@ -563,7 +426,7 @@ function sourcesMarkdown({
 				'[GeoNames](https://www.geonames.org/) town coordinates, via `scripts/geodata/geo-facts.md` / `facts.json`',
 				'-',
 				'CC BY 4.0 (credit required)',
-				'Simferopol (to find Crimea), places named in the article, front-line towns of the line of contact, Mali points in the default troop notes'
+				'Simferopol (to find Crimea), places named in the article, front-line towns of the line of contact'
 			],
 			[
 				'Ukraine, Decree No. 32/2019 ([Interfax-Ukraine](https://en.interfax.com.ua/news/general/564731.html))',
@@ -577,7 +440,6 @@ function sourcesMarkdown({
 				'project content',
 				'paragraphs cited by `overlays/places.geojson` and `overlays/route.geojson`'
 			],
-			[`Troop notes: ${notesFrom}`, '-', 'project content', '`overlays/troops-*.geojson`'],
 			[
 				'i18n-iso-countries (npm)',
 				'7.x',
@@ -618,14 +480,6 @@ function sourcesMarkdown({
 				'Crimea (50m), `{ id, name, status: "occupied", label, source, provenance, provenanceKind: "source", approximate: false }`'
 			],
 			[
-				'`overlays/troops-article.geojson`',
-				"the briefing's `troopNotes` whose provenance is the article; `{ id, noteId, kind, label, provenance, provenanceKind, approximate, afterArticle, ... }` (see 9)"
-			],
-			[
-				'`overlays/troops-reported.geojson`',
-				"the briefing's `troopNotes` whose provenance is a public source (a separate layer), same properties plus `url`, `date`"
-			],
-			[
 				'`overlays/places.geojson`',
 				'one Point per place named in the article (or kept as a stop of the route); `{ id, kind: "place", name, label, where?, iso3, capital, namedInArticle, paragraphs, note, date?, provenance, provenanceKind, coordinatesSource, approximate: false }` (see 10)'
 			],
@@ -636,10 +490,6 @@ function sourcesMarkdown({
 			[
 				'`overlays/contact-line.geojson`',
 				'the Donbas line of contact before 24 February 2022, one LineString; `{ id, kind: "line", name, label, approximate: true, accuracyKm, asOf, towns, note, provenance, provenanceKind: "source", url }` (see 12)'
-			],
-			[
-				'`distances.json`',
-				'`[{ from, fromIso3, at: [lon, lat], to, toName, km, nearest: [lon, lat], provenance, provenanceKind, approximate }]`: Kyiv to the nearest boundary point of Russia and Belarus (see 13)'
 			],
 			[
 				'`bounds.json`',
@@ -734,27 +584,12 @@ ${fileTable}
    largest polygon spans more than ${WIDE_DEG} degrees of longitude (Russia, Canada, the United States,
    China...) also gets a point, \`more: true\`, in each band of about 40 degrees away from the main one
    (the pole of inaccessibility of the band's southern half, where maps of its neighbours look): Russia's main point is in Siberia, and its European part is named too.
-9. **Troop notes** (\`overlays/troops-article.geojson\` for notes citing the article,
-   \`overlays/troops-reported.geojson\` for notes citing a public source). Properties (scalars, for
-   MapLibre, except \`concerns\`): \`id, noteId, forces, concerns, concernsCsv, approximate\`,
-   \`provenance\` ("Article, para. 4", or "Source: <publisher, else url>, <date>"), \`provenanceKind\`,
-   \`afterArticle\`, \`label\`, \`kind\` (\`zone\`, \`zone-label\` or \`position\`), and when known
-   \`url, date, observedFrom, observedTo, place, widthKm, reason\`.
-   A note with \`geometry.derive: "border-zone"\` is the part of its \`inside\` regions (after the Crimea
-   fix, 50m) within \`widthKm\` of the border that they share with the other \`along\` regions: the
-   border line (\`topojson.mesh\`) is buffered (\`@turf/buffer\`) and intersected (\`@turf/intersect\`)
-   with each inside region. Russia's whole polygon is never buffered. Point notes are copied, rounded to
-   ${DECIMALS} decimals; a MultiPoint whose note names its points (\`geometry.names\`) becomes one Point per
-   place (same \`noteId\`, \`place\` and \`label\` set to the place's name). Every position is
-   approximate as its note says.
-${zoneNotes.map((z) => `   - ${z}`).join('\n')}
-
-   Every troop feature also has a unique \`id\` (the note's id; \`<noteId>-<index>\` for the places of a
-   MultiPoint, from 0; \`<noteId>-label\` for a zone's label point, \`kind: "zone-label"\`) and
-   \`afterArticle\`: true when the report was first seen (\`observedFrom\`, else the source's \`date\`)
-   after the briefing's \`asOf\`, ${asOf}. A partial date counts as after only if its first day is
-   after \`asOf\` ("2022-02" is not after 2022-02-07; "2022-03" is). A note with neither date is
-   false. The overlays below write provenance in the same forms.
+9. **Troop notes and distances**: not built here. The briefing derives its troop overlays
+   (\`overlays/troops-*.geojson\`) and the \`km\` and \`nearest\` of its \`distances\` from its own
+   inputs, its troop notes and each distance's \`at\` and \`to\`, on the 1:50m files above
+   (\`countries/\`, \`regions/CRIMEA.geojson\`): \`npm run notes -- src/content/feb-2022\`, with
+   \`src/lib/geo/derive.js\`, the module the browser can load too. See the README, "Authoring a
+   briefing".
 
 10. **Places** (\`overlays/places.geojson\`): coordinates from \`facts.json\` (GeoNames), rounded to
     ${DECIMALS} decimals. \`paragraphs\` (comma-separated, from 1) are found by searching the article
@@ -784,14 +619,7 @@ ${routeTable.replace(/^/gm, '    ')}
     (±5 km, \`accuracyKm: 5\`) and dated 23 February 2022, the day before the invasion. It marks no
     exact position (Horlivka, on the line here, was held by Russian-led forces).
 
-13. **Distances** (\`distances.json\`): from Kyiv to the nearest point of the boundary of each country,
-    the 1:50m geometry after the Crimea fix (Russia without Crimea) and the rings repair:
-    \`@turf/polygon-to-line\` then \`@turf/nearest-point-on-line\` (geodesic, kilometres), rounded to
-    the kilometre; the nearest point rounded to ${DECIMALS} decimals. ${onBorder}
-    The 1:50m line is generalised: at 1:10m the same method gives about 200 km to Russia and 87 km to
-    Belarus.
-
-${distanceTable.replace(/^/gm, '    ')}
+13. (Distances: see 9.)
 
 14. **Gazetteer** (\`gazetteer.json\` and \`gazetteer-fr.json\`, read by \`src/lib/briefing/gazetteer.ts\`): the words that name
     each of ${gazetteer.countries} countries and territories, every code of world.geojson plus the UN member states

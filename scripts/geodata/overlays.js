@@ -1,16 +1,11 @@
 // Context overlays of the briefing: places named in the article, the diplomatic route, the line of
-// contact in Donbas, and distances from Kyiv to the nearest borders. Pure functions of facts.json,
-// the article's text and boundary geometry; every feature says where it comes from.
+// contact in Donbas. Pure functions of facts.json and the article's text; every feature says where
+// it comes from.
 
-import { distance } from '@turf/distance';
-import { greatCircle } from '@turf/great-circle';
-import { nearestPointOnLine } from '@turf/nearest-point-on-line';
-import { polygonToLine } from '@turf/polygon-to-line';
-import { feature } from '@turf/helpers';
-import { round } from './rings.js';
+import { greatCircleArc } from '../../src/lib/geo/derive.js';
+import { round } from '../../src/lib/geo/rings.js';
 import { articleProvenance, formatDate } from '../../src/lib/briefing/text.js';
 
-/** @typedef {import('./rings.js').Polygonal} Polygonal */
 /** @typedef {import('geojson').Feature<import('geojson').Geometry, Record<string, unknown>>} Feature */
 /**
  * @typedef {{ id: string, name: string, where?: string, lat: number, lon: number, iso3: string,
@@ -136,13 +131,7 @@ export function routeFeatures(places, legs, npoints, paragraphs, note) {
 			);
 		const a = lonLat(from);
 		const b = lonLat(to);
-		const arc = greatCircle(a, b, { npoints }).geometry;
-		if (arc.type !== 'LineString')
-			throw new Error(`route ${from.name} -> ${to.name} crosses the antimeridian`);
-		const coordinates = arc.coordinates.map((c) => [round(c[0] ?? NaN), round(c[1] ?? NaN)]);
-		coordinates[0] = a;
-		coordinates[coordinates.length - 1] = b;
-		const km = Math.round(distance(a, b, { units: 'kilometers' }));
+		const { geometry, km } = greatCircleArc(a, b, npoints);
 		return {
 			type: 'Feature',
 			properties: {
@@ -161,7 +150,7 @@ export function routeFeatures(places, legs, npoints, paragraphs, note) {
 				provenanceKind: 'article',
 				approximate: false
 			},
-			geometry: { type: 'LineString', coordinates }
+			geometry
 		};
 	});
 }
@@ -192,22 +181,5 @@ export function contactLineFeature(loc) {
 			url: loc.url
 		},
 		geometry: { type: 'LineString', coordinates: loc.towns.map(lonLat) }
-	};
-}
-
-/**
- * Distance from `at` to the nearest point of the boundary of `geometry` (every ring, coasts
- * included; on the geodesic, @turf/nearest-point-on-line).
- * @param {[number, number]} at [lon, lat]
- * @param {Polygonal} geometry
- * @returns {{ km: number, nearest: [number, number] }}
- */
-export function nearestBoundary(at, geometry) {
-	const lines = polygonToLine(feature(geometry));
-	const hit = nearestPointOnLine(/** @type {any} */ (lines), at, { units: 'kilometers' });
-	const [lon, lat] = hit.geometry.coordinates;
-	return {
-		km: Math.round(hit.properties.pointDistance),
-		nearest: [round(lon ?? NaN), round(lat ?? NaN)]
 	};
 }

@@ -3,13 +3,13 @@
 import * as topojson from 'topojson-client';
 import countries from 'i18n-iso-countries';
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
-import { polygonsOf } from './rings.js';
+import { polygonsOf } from '../../src/lib/geo/rings.js';
 
 /** @typedef {import('topojson-specification').Topology} Topology */
 /** @typedef {import('topojson-specification').GeometryObject<import('geojson').GeoJsonProperties>} GeometryObject */
 /** @typedef {import('topojson-specification').Polygon} TopoPolygon */
 /** @typedef {import('topojson-specification').MultiPolygon} TopoMultiPolygon */
-/** @typedef {import('./rings.js').Polygonal} Polygonal */
+/** @typedef {import('../../src/lib/geo/rings.js').Polygonal} Polygonal */
 /** @typedef {{ iso3: string, iso2: string | null, isoN3: string | null, name: string }} CountryProps */
 
 /**

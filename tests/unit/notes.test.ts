@@ -1,18 +1,29 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/lib/briefing/schema';
 import { drawNotes } from '../../scripts/content/notes.js';
 
 const FIXTURE = 'tests/fixtures/gerd-2023.briefing.json';
+const EMBEDDED = 'src/content/feb-2022';
 const doc = JSON.parse(readFileSync(FIXTURE, 'utf8'));
 
-describe('a briefing’s troop notes drawn into its overlays (npm run notes)', () => {
-	it('keeps the second briefing’s overlays in step with its notes', () => {
-		expect(drawNotes(doc), `run npm run notes -- ${FIXTURE}`).toEqual(doc);
-	});
+describe('what a briefing derives, drawn from its inputs (npm run notes)', () => {
+	it(
+		'keeps the embedded briefing’s troop overlays and distances, and the second briefing, in step (--check)',
+		{ timeout: 120_000 },
+		() => {
+			const r = spawnSync(
+				process.execPath,
+				['scripts/content/notes.js', EMBEDDED, FIXTURE, '--check'],
+				{ encoding: 'utf8' }
+			);
+			expect(r.status, `${r.stderr}\nrun npm run notes -- ${EMBEDDED} ${FIXTURE}`).toBe(0);
+		}
+	);
 
-	it('draws every point of every note, and a border zone as an area with its label point', () => {
-		const drawn = drawNotes({
+	it('draws every point of every note, and a border zone as an area with its label point', async () => {
+		const drawn = await drawNotes({
 			...doc,
 			overlays: doc.overlays.map((o: { derived?: object; features: object }) =>
 				o.derived ? { ...o, features: { type: 'FeatureCollection', features: [] } } : o
@@ -37,5 +48,13 @@ describe('a briefing’s troop notes drawn into its overlays (npm run notes)', (
 			doc.overlays.find((o: { id: string }) => o.id === 'blue-nile')
 		);
 		expect(parseDocument(drawn).ok).toBe(true);
+	});
+
+	it('draws anew when an input changed (what --check compares with the file)', async () => {
+		const moved = structuredClone(doc);
+		moved.troopNotes.find(
+			(n: { geometry: { derive?: string } }) => n.geometry.derive === 'border-zone'
+		).geometry.widthKm = 40;
+		expect(await drawNotes(moved)).not.toEqual(moved);
 	});
 });

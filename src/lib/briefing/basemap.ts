@@ -5,3 +5,9 @@
 import names from '../../../geodata/names.json';
 
 export const BASEMAP_COUNTRIES: ReadonlySet<string> = new Set(Object.keys(names));
+
+/**
+ * The regions a border zone may be clipped to besides countries (geodata/regions/<id>.geojson), each
+ * with the country whose 1:50m file holds it: Crimea is drawn as part of Ukraine.
+ */
+export const BASEMAP_REGIONS: ReadonlyMap<string, string> = new Map([['CRIMEA', 'UKR']]);

@@ -141,6 +141,106 @@ describe('validation errors name the field path', () => {
 		expect(validateBriefing(b, paragraphs).ok).toBe(true);
 	});
 
+	// The rules the border zone's derivation needs (src/lib/geo/derive.js), which the schema alone
+	// would let through and the derivation would then fail on.
+	it('a zone region with no shape on the map', () => {
+		expect(errorsOf((b) => (b.troopNotes[0].geometry.inside = ['RUS', 'DONBAS']))).toEqual([
+			'troopNotes[0].geometry.inside[1]: "DONBAS" is neither a country of the basemap nor a region (regions: CRIMEA)'
+		]);
+	});
+
+	it('a zone region off the border it runs along', () => {
+		expect(errorsOf((b) => (b.troopNotes[0].geometry.inside = ['RUS', 'BLR']))).toEqual([
+			'troopNotes[0].geometry.inside[1]: "BLR" is not on the border: name a country of along (RUS, UKR) or a region of one'
+		]);
+		// A region of a country of along is on it: Crimea is Ukraine's.
+		const b = fresh();
+		b.troopNotes[0].geometry.inside = ['CRIMEA'];
+		expect(validateBriefing(b, paragraphs).ok).toBe(true);
+	});
+
+	it('a zone on both sides of its border', () => {
+		expect(errorsOf((b) => (b.troopNotes[0].geometry.inside = ['RUS', 'UKR']))).toEqual([
+			'troopNotes[0].geometry.inside: covers both sides of the border: leave the country across it out of inside'
+		]);
+	});
+
+	it('a zone region listed twice', () => {
+		expect(errorsOf((b) => (b.troopNotes[0].geometry.inside = ['RUS', 'CRIMEA', 'RUS']))).toEqual([
+			'troopNotes[0].geometry.inside[2]: region "RUS" is listed twice'
+		]);
+	});
+
+	// The geodata build once checked troop notes with rules of its own (checkTroopNotes, deleted):
+	// each of its rules is the schema's, with the field's path.
+	it.each<[string, (b: ReturnType<typeof fresh>) => void, RegExp]>([
+		['notes not a list', (b) => (b.troopNotes = {}), /^troopNotes: /],
+		['an empty id', (b) => (b.troopNotes[1].id = ''), /^troopNotes\[1\]\.id: /],
+		['a repeated id', (b) => (b.troopNotes[2].id = b.troopNotes[1].id), /^troopNotes\[2\]\.id: /],
+		['forces not a string', (b) => (b.troopNotes[1].forces = 3), /^troopNotes\[1\]\.forces: /],
+		[
+			'concerns not codes',
+			(b) => (b.troopNotes[1].concerns = [1]),
+			/^troopNotes\[1\]\.concerns\[0\]: /
+		],
+		[
+			'approximate not a boolean',
+			(b) => (b.troopNotes[1].approximate = 'yes'),
+			/^troopNotes\[1\]\.approximate: /
+		],
+		[
+			'an unknown provenance',
+			(b) => (b.troopNotes[1].provenance.kind = 'rumour'),
+			/^troopNotes\[1\]\.provenance\.kind: /
+		],
+		[
+			'an article provenance without paragraphs',
+			(b) => (b.troopNotes[0].provenance.paragraphs = []),
+			/^troopNotes\[0\]\.provenance\.paragraphs: /
+		],
+		[
+			'a source without publisher or title',
+			(b) => delete b.troopNotes[1].provenance.title,
+			/^troopNotes\[1\]\.provenance\.title: /
+		],
+		[
+			'an unknown derivation',
+			(b) => (b.troopNotes[0].geometry.derive = 'buffer'),
+			/^troopNotes\[0\]\.geometry/
+		],
+		[
+			'a border of one country',
+			(b) => (b.troopNotes[0].geometry.along = ['RUS']),
+			/^troopNotes\[0\]\.geometry\.along/
+		],
+		[
+			'a zone inside nothing',
+			(b) => (b.troopNotes[0].geometry.inside = []),
+			/^troopNotes\[0\]\.geometry\.inside: /
+		],
+		[
+			'a width of none',
+			(b) => (b.troopNotes[0].geometry.widthKm = -5),
+			/^troopNotes\[0\]\.geometry\.widthKm: /
+		],
+		[
+			'a position off the globe',
+			(b) => (b.troopNotes[1].geometry.coordinates[0] = [200, 0]),
+			/^troopNotes\[1\]\.geometry\.coordinates\[0\]\[0\]: /
+		],
+		[
+			'names not one per point',
+			(b) => b.troopNotes[1].geometry.names.pop(),
+			/^troopNotes\[1\]\.geometry\.names: /
+		]
+	])('what the build’s own check refused: %s', (_, mutate, path) => {
+		const errors = errorsOf(mutate);
+		expect(
+			errors.some((e) => path.test(e)),
+			errors.join('\n')
+		).toBe(true);
+	});
+
 	it('a point off the globe, reported from the geometry that fits best', () => {
 		const at = fresh().troopNotes.findIndex((n: { id: string }) => n.id === 'mli-timbuktu');
 		expect(errorsOf((b) => (b.troopNotes[at].geometry.coordinates = [-3, 96]))).toEqual([

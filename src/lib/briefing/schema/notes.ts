@@ -74,9 +74,10 @@ const multiPointSchema = z.strictObject({
 });
 
 /**
- * An area the geodata build derives with Turf: the band `widthKm` wide along the border between
- * `along[0]` and `along[1]`, clipped to the `inside` regions. Buffering the shared border line,
- * not a whole country, is what gives a right shape (a buffer of all of Russia comes out wrong).
+ * An area derived from the map's shapes (src/lib/geo/derive.js, run by `npm run notes`): the band
+ * `widthKm` wide along the border between `along[0]` and `along[1]`, clipped to the `inside`
+ * regions (countries of `along`, or regions of them such as CRIMEA; rules.ts checks that). Buffering
+ * the shared border line, not a whole country, is what gives a right shape.
  */
 const borderZoneSchema = z.strictObject({
 	derive: z.literal('border-zone'),

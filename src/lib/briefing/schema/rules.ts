@@ -4,6 +4,7 @@
  * right on its own, so one pass reports every problem (see View).
  */
 import { z } from './zod';
+import { BASEMAP_COUNTRIES, BASEMAP_REGIONS } from '../basemap';
 import { gazetteerFor, type Gazetteer } from '../gazetteer';
 import { LIMITS, type LimitName } from '../limits';
 import { BASEMAP_LAYERS, OVERLAY_STYLES } from '../overlay-styles';
@@ -257,11 +258,8 @@ export function checkReferences(
 		if (observed?.to !== undefined && dayRange(observed.to)[1] < dayRange(observed.from)[0]) {
 			report(at('observed', 'to'), `ends (${observed.to}) before it starts (${observed.from})`);
 		}
-		if ('derive' in geometry) {
-			if (geometry.along[0] === geometry.along[1]) {
-				report(at('geometry', 'along', 1), 'a border needs two different countries');
-			}
-		} else {
+		if ('derive' in geometry) checkBorderZone(geometry, at, report);
+		else {
 			if (geometry.type === 'MultiPoint' && geometry.names !== undefined) {
 				if (geometry.names.length !== geometry.coordinates.length) {
 					report(
@@ -292,6 +290,43 @@ export function checkReferences(
 
 	checkOverlays(b, report);
 	checkScenes(b, listed, paragraphCount, report);
+}
+
+type Geometry = z.output<typeof troopNoteSchema>['geometry'];
+
+/**
+ * What the derived geometry needs of a border zone (src/lib/geo/derive.js): a border between two
+ * countries, and `inside` on one side of it, each of its regions one the map has a shape for.
+ */
+function checkBorderZone(
+	zone: Extract<Geometry, { derive: string }>,
+	at: (...rest: Path) => Path,
+	report: Report
+) {
+	const [a, b] = zone.along;
+	if (a === b) report(at('geometry', 'along', 1), 'a border needs two different countries');
+	reportRepeats(zone.inside, at('geometry', 'inside'), 'region', report);
+	const regions = [...BASEMAP_REGIONS.keys()].join(', ');
+	zone.inside.forEach((id, j) => {
+		const part = BASEMAP_REGIONS.get(id);
+		if (part === undefined && !BASEMAP_COUNTRIES.has(id)) {
+			report(
+				at('geometry', 'inside', j),
+				`"${id}" is neither a country of the basemap nor a region (regions: ${regions})`
+			);
+		} else if (!zone.along.includes(id) && !(part !== undefined && zone.along.includes(part))) {
+			report(
+				at('geometry', 'inside', j),
+				`"${id}" is not on the border: name a country of along (${zone.along.join(', ')}) or a region of one`
+			);
+		}
+	});
+	if (a !== b && zone.along.every((code) => zone.inside.includes(code))) {
+		report(
+			at('geometry', 'inside'),
+			'covers both sides of the border: leave the country across it out of inside'
+		);
+	}
 }
 
 function checkOverlays(b: View, report: Report) {

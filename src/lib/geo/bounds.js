@@ -1,4 +1,5 @@
-// Camera bounds of a country's mainland, and a label point, from a repaired geometry.
+// Camera bounds of a country's mainland, and a label point, from a repaired geometry (the geodata
+// build's bounds and labels; the label point of a derived zone, in Node or in the browser).
 
 import { area } from '@turf/area';
 import { featureCollection, polygon as turfPolygon } from '@turf/helpers';
