@@ -199,7 +199,8 @@ export const NO_DEMONYM = {
  * @type {Record<string, string>}
  */
 export const KEPT_AMBIGUOUS = {
-	Georgia: 'also a US state: kept for the country; a US briefing removes it from GEO',
+	Georgia:
+		'also a US state: kept for the country; "state of Georgia" names no country, and a US briefing removes the bare word from GEO',
 	Jordan: 'also a river and a first name: kept; "Jordan River" and "River Jordan" name no country',
 	Chad: 'also a first name: kept (matching is case-sensitive, so only the capitalised word)',
 	Niger: 'never matches inside "Nigeria" or "Nigerian": matching needs word boundaries',
@@ -228,7 +229,19 @@ export const NOT_A_COUNTRY = [
 	'New Mexico',
 	'American Samoa',
 	'Niger River',
-	'Niger Delta'
+	'Niger Delta',
+	// A state of the US, as "Washington State" is: "the U.S. state of Georgia", "the state of
+	// Georgia" (the country is "Georgia" or "the Georgian state"). The bare word stays with the
+	// country (see KEPT_AMBIGUOUS). The price: "the state of Georgia's economy", meaning its
+	// condition, names no country either; a briefing about Georgia names it elsewhere.
+	'state of Georgia',
+	// Seas and a gulf named after a country they only border: "Chinese ships in the South China
+	// Sea" names China by "Chinese", not by the sea, and the sea is where the Philippines and
+	// Vietnam are too.
+	'Sea of Japan',
+	'South China Sea',
+	'East China Sea',
+	'Gulf of Mexico'
 ];
 
 /**
@@ -247,7 +260,13 @@ export const FR_NOT_A_COUNTRY = [
 	'Samoa américaines',
 	'fleuve Niger',
 	'delta du Niger',
-	'État de Washington'
+	'État de Washington',
+	// The same US state and seas as in NOT_A_COUNTRY.
+	'État de Géorgie',
+	'mer du Japon',
+	'mer de Chine méridionale',
+	'mer de Chine orientale',
+	'golfe du Mexique'
 ];
 
 /**
