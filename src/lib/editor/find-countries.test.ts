@@ -226,19 +226,31 @@ describe('a 20,000-word article', () => {
 			words += p.split(/\s+/).length;
 		}
 		// With edits, the pattern is compiled for the call, as on the first click in the page;
-		// without, the compiled built-in one is reused, as on every later click.
+		// without, the compiled built-in one is reused, as on every later click. The machine the
+		// tests run on may be busy, so each is run five times and the fastest run is printed
+		// (the least disturbed one), with the slowest beside it.
 		const edits = { countries: [{ iso3: 'RUS', terms: { add: ['Kremlin'], remove: [] } }] };
-		const t0 = performance.now();
-		findCountries(paragraphs, { language: 'en', edits });
-		const t1 = performance.now();
-		findCountries(paragraphs, { language: 'en' });
-		const t2 = performance.now();
-		const found = findCountries(paragraphs, { language: 'en' });
-		const t3 = performance.now();
+		const time = (options: Parameters<typeof findCountries>[1]) => {
+			const runs: number[] = [];
+			let found: ReturnType<typeof findCountries> = [];
+			for (let i = 0; i < 5; i++) {
+				const t0 = performance.now();
+				found = findCountries(paragraphs, options);
+				runs.push(performance.now() - t0);
+			}
+			return { found, fastest: Math.min(...runs), slowest: Math.max(...runs) };
+		};
+		const compiling = time({ language: 'en', edits });
+		const compiled = time({ language: 'en' });
+		const ms = (t: { fastest: number; slowest: number }) =>
+			`${t.fastest.toFixed(1)} ms (slowest run ${t.slowest.toFixed(1)} ms)`;
 		console.log(
 			`find-countries: ${words} words in ${paragraphs.length} paragraphs: ` +
-				`${(t1 - t0).toFixed(1)} ms compiling the pattern, ${(t3 - t2).toFixed(1)} ms with it compiled`
+				`${ms(compiling)} compiling the pattern, ${ms(compiled)} with it compiled`
 		);
+		const found = compiled.found;
 		expect(found.length).toBeGreaterThan(50);
-	});
+		// Ten readings of 20,000 words on a shared machine: room beyond vitest's 5 s default, which
+		// is a guard against hangs here, not a budget.
+	}, 60_000);
 });
