@@ -249,7 +249,7 @@ export class BriefingMap {
 		this.map.on('movestart', () => (this.#moved = true));
 		// What a pixel shows changes with the camera, the style and the data of the drawn sources;
 		// the outlines and the measure (drawn on hover and click) do not change what is hit.
-		this.map.on('move', () => (this.#lastHit = null));
+		for (const ev of ['move', 'resize'] as const) this.map.on(ev, () => (this.#lastHit = null));
 		this.map.on('styledata', () => (this.#lastHit = null));
 		this.map.on('sourcedata', (e) => {
 			if (e.sourceId !== OUTLINE_SOURCE && e.sourceId !== MEASURE_SOURCE) this.#lastHit = null;
