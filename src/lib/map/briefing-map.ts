@@ -170,8 +170,22 @@ export class BriefingMap {
 	#tooltipFor = '';
 	/** The layers of the briefing's marks (points and lines a click opens). */
 	#markLayers: string[] = [];
-	/** The style has loaded: sources and layers can change (see `whenReady`). */
+	/** The map has drawn its first full view (MapLibre's `load`; see `whenReady`). */
 	#loaded = false;
+	/**
+	 * The style itself has been read (MapLibre's `style.load`, a frame after the map starts, long
+	 * before its data is in): layers can be added from then on (see `update`).
+	 */
+	#styled = false;
+	/** The camera has moved since the map started (a link's view, a scene, a person). */
+	#moved = false;
+	/**
+	 * What is under the pointer, as the last mousemove found it: a click at the same pixel (a
+	 * pointer comes to rest, then clicks) reuses it instead of querying the tiles again, which
+	 * costs a click most of its time on a large country. Cleared when what is drawn may differ.
+	 */
+	#lastHit: { x: number; y: number; mark?: MapGeoJSONFeature; country?: MapGeoJSONFeature } | null =
+		null;
 	/** The 1:50m part of the style is on the map (the view has been close enough). */
 	#fineAdded = false;
 	/** What `update` was last given before the style had loaded, applied on load. */
@@ -231,6 +245,15 @@ export class BriefingMap {
 			this.map.addImage(look.imageId, patternImage(look.pattern), { pixelRatio: 2 });
 		}
 		this.map.once('load', () => (this.#loaded = true));
+		this.map.once('style.load', () => (this.#styled = true));
+		this.map.on('movestart', () => (this.#moved = true));
+		// What a pixel shows changes with the camera, the style and the data of the drawn sources;
+		// the outlines and the measure (drawn on hover and click) do not change what is hit.
+		for (const ev of ['move', 'resize'] as const) this.map.on(ev, () => (this.#lastHit = null));
+		this.map.on('styledata', () => (this.#lastHit = null));
+		this.map.on('sourcedata', (e) => {
+			if (e.sourceId !== OUTLINE_SOURCE && e.sourceId !== MEASURE_SOURCE) this.#lastHit = null;
+		});
 		this.#addFineWhenZoomed();
 		this.map.addImage(
 			OCCUPIED_PATTERN_ID,
@@ -267,7 +290,11 @@ export class BriefingMap {
 			}
 		});
 		this.map.on('error', (e) => this.#sourceFailed((e as { sourceId?: unknown }).sourceId));
-		this.map.on('moveend', () => this.#onView?.(this.view()));
+		// Before the first full view, a move is the map opening on the story's frame (see
+		// `frameTo`): the view is reported at `load`, as a map that opened there reports it.
+		this.map.on('moveend', () => {
+			if (this.#loaded) this.#onView?.(this.view());
+		});
 		// A pan or zoom by the person (not a scene's flight): presenting offers "Back to scene".
 		this.map.on('movestart', (e) => {
 			if ((e as { originalEvent?: unknown }).originalEvent) this.#onUserMove?.();
@@ -333,14 +360,40 @@ export class BriefingMap {
 	update(content: MapContent) {
 		if (this.#destroyed) return;
 		this.#pending = content;
-		if (!this.#loaded) {
+		// The style's layers can change as soon as the style has been read, before its data is in:
+		// a briefing that arrives while the basemap loads is drawn with it, not after it.
+		if (!this.#styled) {
 			if (!this.#pendingListener) {
 				this.#pendingListener = true;
-				this.map.once('load', () => this.#applyPending());
+				this.map.once('style.load', () => this.#applyPending());
 			}
 			return;
 		}
 		this.#applyPending();
+	}
+
+	/**
+	 * Opens on the story's frame (west, south, east, north), for a map started before its
+	 * briefing was in: only while nothing has moved the camera yet (a link's view wins).
+	 */
+	frameTo(frame: Bounds) {
+		if (this.#destroyed || this.#moved) return;
+		this.map.fitBounds(
+			[
+				[frame[0], frame[1]],
+				[frame[2], frame[3]]
+			],
+			{ padding: 24, animate: false }
+		);
+	}
+
+	/**
+	 * Calls `fn` once the map has drawn everything it has been given so far (a frame is asked
+	 * for, so that a map with nothing left to load says so too).
+	 */
+	whenIdle(fn: () => void) {
+		this.map.once('idle', () => fn());
+		this.map.triggerRepaint();
 	}
 
 	#applyPending() {
@@ -544,6 +597,21 @@ export class BriefingMap {
 		return this.map.queryRenderedFeatures(box, { layers }).find((f) => f.properties?.id);
 	}
 
+	/** The mark, else the country, at the pointer (see `#lastHit`). */
+	#hitAt(e: MapMouseEvent): { mark?: MapGeoJSONFeature; country?: MapGeoJSONFeature } {
+		const last = this.#lastHit;
+		if (last && last.x === e.point.x && last.y === e.point.y) return last;
+		const mark = this.#markAt(e);
+		const hit = {
+			x: e.point.x,
+			y: e.point.y,
+			mark,
+			country: mark ? undefined : this.#countryAt(e)
+		};
+		this.#lastHit = hit;
+		return hit;
+	}
+
 	#click(e: MapMouseEvent) {
 		if (this.#measuring) {
 			const p: LonLat = [e.lngLat.lng, e.lngLat.lat];
@@ -552,12 +620,11 @@ export class BriefingMap {
 			this.#drawMeasure();
 			return;
 		}
-		const mark = this.#markAt(e);
+		const { mark, country: f } = this.#hitAt(e);
 		if (mark) {
 			this.#onMark?.({ overlay: String(mark.properties.overlay), id: String(mark.properties.id) });
 			return;
 		}
-		const f = this.#countryAt(e);
 		if (!f) return;
 		this.#onCountry?.({ iso3: String(f.properties.iso3), name: String(f.properties.name ?? '') });
 	}
@@ -621,14 +688,13 @@ export class BriefingMap {
 
 	#hover(e: MapMouseEvent) {
 		if (this.#measuring) return;
-		const mark = this.#markAt(e);
+		const { mark, country: f } = this.#hitAt(e);
 		this.#showTooltip(mark ?? null, [e.lngLat.lng, e.lngLat.lat]);
 		if (mark) {
 			this.#setHover(null);
 			this.map.getCanvas().style.cursor = 'pointer';
 			return;
 		}
-		const f = this.#countryAt(e);
 		this.#setHover(f ? { source: f.source, id: String(f.properties.iso3) } : null);
 	}
 

@@ -50,7 +50,7 @@ export class ExploreMap {
 		layout?.closeMenu(false);
 		this.#explore.openCountry(iso3, from, !!layout?.inPanel(from));
 		this.map?.select(iso3);
-		this.#hash.selection(push);
+		this.#hash.selectionSoon(push);
 		const cover = (await layout?.panelCover()) ?? {};
 		if (this.#explore.selected !== iso3) return;
 		if (fit) this.map?.showCountry(iso3, cover);
@@ -63,7 +63,7 @@ export class ExploreMap {
 		layout?.closeMenu(false);
 		this.#explore.openMark(key, from, !!layout?.inPanel(from));
 		this.map?.select(null);
-		this.#hash.selection(push);
+		this.#hash.selectionSoon(push);
 		const [overlay, id] = key.split('/') as [string, string];
 		const bounds = markBounds(this.#document.briefing?.overlays ?? [], overlay, id);
 		const cover = (await layout?.panelCover()) ?? {};

@@ -101,6 +101,8 @@ export class HashSync {
 	#linkedScene: number | undefined;
 	#document: BriefingDocument;
 	#explore: Explore;
+	/** Writes put off by `selectionSoon`, in order (see `#flush`). */
+	#pending: (() => void)[] = [];
 
 	constructor(document: BriefingDocument, explore: Explore) {
 		this.#document = document;
@@ -112,19 +114,42 @@ export class HashSync {
 
 	/** Writes the open country or mark; `push` adds a history entry (Back closes it again). */
 	selection(push: boolean) {
-		writeHash(
-			{ country: this.#explore.selected ?? undefined, mark: this.#explore.mark ?? undefined },
-			{ push }
-		);
+		this.#flush();
+		writeHash(this.#selected(), { push });
+	}
+
+	/**
+	 * `selection`, written in the next task: the address is not what a person sees when a panel
+	 * opens, and the browser's history call costs a click much of its time before the panel is
+	 * on the page. What is open is read now; every other write of the address first makes the
+	 * ones put off, in order.
+	 */
+	selectionSoon(push: boolean) {
+		const patch = this.#selected();
+		this.#pending.push(() => writeHash(patch, { push }));
+		if (this.#pending.length === 1) setTimeout(() => this.#flush());
+	}
+
+	#selected(): Partial<HashState> {
+		return { country: this.#explore.selected ?? undefined, mark: this.#explore.mark ?? undefined };
+	}
+
+	/** Makes the writes put off by `selectionSoon`, in order. */
+	#flush() {
+		const pending = this.#pending;
+		this.#pending = [];
+		for (const write of pending) write();
 	}
 
 	/** Writes the explore view's hidden layers. */
 	hidden() {
+		this.#flush();
 		writeHash({ hide: this.#explore.hidden });
 	}
 
 	/** Writes where the map is (moving the map adds no history). */
 	view(view: View) {
+		this.#flush();
 		writeHash({ view });
 	}
 
@@ -134,6 +159,7 @@ export class HashSync {
 	 * what it kept of it.
 	 */
 	loaded(actions: Pick<HashActions, 'close'>) {
+		this.#flush();
 		const kept = tidy(readHash(), this.#document.known);
 		this.#explore.hidden = kept.hide ?? [];
 		if (this.#explore.mark && kept.mark !== this.#explore.mark) actions.close();
@@ -147,7 +173,7 @@ export class HashSync {
 	connect(presentation: Presentation, actions: HashActions) {
 		// Scenes own the layers while presenting; the explore view's choice stays in the hash.
 		$effect(() => {
-			if (!presentation.presenting) writeHash({ hide: this.#explore.hidden });
+			if (!presentation.presenting) this.hidden();
 		});
 		// A link with a scene opens the presentation there, once the map and the scenes are in.
 		$effect(() => {
@@ -163,7 +189,12 @@ export class HashSync {
 			if (country && this.#document.knows(country)) actions.openCountry(country, false);
 			else if (mark) actions.openMark(mark);
 			// Back, Forward or a hand-edited address: show what it holds, adding no history.
-			return onHashChange((read) => this.#apply(read, presentation, actions));
+			return onHashChange((read) => {
+				// An address changed from outside wins over writes not yet made: they were of what
+				// the page showed before it.
+				this.#pending = [];
+				this.#apply(read, presentation, actions);
+			});
 		});
 	}
 

@@ -101,6 +101,40 @@ describe('HashSync', () => {
 		expect(entries).toHaveLength(2);
 	});
 
+	it('writes a selection put off in the next task, in order, before any other write', async () => {
+		vi.useFakeTimers();
+		try {
+			const { loc, entries } = fakeAddress('#map=3/50/20');
+			const explore = new Explore();
+			const sync = new HashSync(openDocument(), explore);
+			explore.openCountry('RUS', null);
+			sync.selectionSoon(true);
+			explore.openCountry('UKR', null);
+			sync.selectionSoon(true);
+			// Not yet: the panel is drawn first.
+			expect(loc.hash).toBe('#map=3/50/20');
+			await vi.runAllTimersAsync();
+			expect(entries).toEqual(['#map=3/50/20&country=RUS', '#map=3/50/20&country=UKR']);
+			// A write made at once first makes the ones put off: closing right after opening
+			// leaves the address closed, with both entries for Back.
+			explore.openCountry('FRA', null);
+			sync.selectionSoon(true);
+			explore.close();
+			sync.selection(true);
+			expect(loc.hash).toBe('#map=3/50/20');
+			expect(entries).toEqual([
+				'#map=3/50/20&country=RUS',
+				'#map=3/50/20&country=UKR',
+				'#map=3/50/20&country=FRA',
+				'#map=3/50/20'
+			]);
+			await vi.runAllTimersAsync();
+			expect(loc.hash).toBe('#map=3/50/20');
+		} finally {
+			vi.useRealTimers();
+		}
+	});
+
 	it('once loaded, keeps only what exists, in the address and on the page', () => {
 		const { loc, entries } = fakeAddress(
 			'#country=XYZ&mark=places/nonexistent&hide=FRA,nope&scene=999'
