@@ -59,6 +59,11 @@ export function provideGazetteer(language: GazetteerLanguage, tables: GazetteerT
 	provided.set(language, tables);
 }
 
+/** Every table provided so far, to hand to another thread that reads briefings. */
+export function providedGazetteers(): [GazetteerLanguage, GazetteerTables][] {
+	return [...provided];
+}
+
 /** Whether the tables for a language tag have been provided. */
 export function hasGazetteer(tag: string | undefined): boolean {
 	return provided.has(gazetteerLanguage(tag));

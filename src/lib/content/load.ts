@@ -1,22 +1,19 @@
 import { base } from '$app/paths';
 import type { ServedBriefing } from '$lib/briefing/schema';
 import { isBriefingId } from './address';
-import { readBriefingDocument } from './document';
+import { NotJson, readBriefingDocument, readBriefingJson } from './document';
 import { loadGazetteer } from './gazetteer';
 import { defaultBriefingId } from './ids';
 
 /** The served file was not there: the briefing may be one imported in this browser. */
 class NotServed extends Error {}
 
-async function getJson(fetcher: typeof fetch, url: string): Promise<unknown> {
+/** A served file's text; it is parsed where it is validated, off the page's thread. */
+async function getText(fetcher: typeof fetch, url: string): Promise<string> {
 	const res = await fetcher(url);
 	if (res.status === 404) throw new NotServed(`${url}: HTTP 404`);
 	if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
-	try {
-		return await res.json();
-	} catch {
-		throw new Error(`${url}: not valid JSON`);
-	}
+	return res.text();
 }
 
 /**
@@ -49,14 +46,15 @@ export async function loadBriefing(
 		if (!isBriefingId(id)) throw new Error(`"${id}" is not a briefing id`);
 		// Most briefings are in English: its names are fetched beside the document, not after it.
 		loadGazetteer('en', fetcher).catch(() => {});
-		let raw: unknown;
+		const url = `${base}/briefings/${id}.json`;
+		let parsed;
 		try {
-			raw = await getJson(fetcher, `${base}/briefings/${id}.json`);
+			parsed = await readBriefingJson(await getText(fetcher, url), fetcher);
 		} catch (err) {
+			if (err instanceof NotJson) throw new Error(`${url}: not valid JSON`);
 			if (!(err instanceof NotServed) || id === defaultBriefingId()) throw err;
-			raw = await readImported(id);
+			parsed = await readBriefingDocument(await readImported(id), fetcher);
 		}
-		const parsed = await readBriefingDocument(raw, fetcher);
 		return parsed.ok
 			? { briefing: parsed.briefing, errors: [] }
 			: { briefing: null, errors: parsed.errors };
