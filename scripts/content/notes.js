@@ -1,8 +1,10 @@
 // npm run notes -- <briefing> [--check]: redraws what a briefing document derives from its own
 // inputs (src/lib/geo/derive.js, the module the browser's editor loads too): the overlays
 // `derived: { from: "troopNotes", provenance }` from its troop notes (points and positions as they
-// are, each border zone computed on the 1:50m shapes of geodata/), and `km` / `nearest` of its
-// `distances` from their `at` and `to`. The document keeps both, the inputs and the result.
+// are, each border zone computed on the 1:50m shapes of geodata/); in its other overlays, a
+// feature's great-circle arc from its `greatCircle` ends, and whether (and where) the article names
+// a place from its `terms`; and `km` / `nearest` of its `distances` from their `at` and `to`. The
+// document keeps both, the inputs and the result.
 //
 // <briefing> is either a document on its own (a .briefing.json file, its overlays inline, such as an
 // exported one) or an embedded briefing's folder (src/content/<id>: briefing.json, whose derived
@@ -13,6 +15,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';
 import { deriveDocument } from '../../src/lib/geo/derive.js';
+import { splitParagraphs } from '../../src/lib/briefing/text.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -72,15 +75,30 @@ export async function drawnFiles(target) {
 	}
 	const path = join(target, 'briefing.json');
 	const doc = JSON.parse(readFileSync(path, 'utf8'));
-	const drawn = await drawNotes(doc);
-	// In the folder, a derived overlay's features stay in their file; briefing.json names it.
+	// Drawn as served: the article's paragraphs (which places are searched in) and every overlay's
+	// features inline.
+	const served = {
+		...doc,
+		article: {
+			...doc.article,
+			paragraphs: splitParagraphs(readFileSync(join(target, doc.article.file), 'utf8'))
+		},
+		overlays: doc.overlays.map((/** @type {any} */ o) =>
+			typeof o.features === 'string'
+				? { ...o, features: JSON.parse(readFileSync(join(target, o.features), 'utf8')) }
+				: o
+		)
+	};
+	const drawn = await drawNotes(served);
+	// In the folder, an overlay's features stay in their file (each file as featureCollectionText
+	// writes it, so that --check also keeps hand-edited files in that form); briefing.json names it.
 	drawn.overlays.forEach((/** @type {any} */ o, /** @type {number} */ i) => {
 		const file = doc.overlays[i].features;
-		if (!o.derived || typeof file !== 'string') return;
+		if (typeof file !== 'string') return;
 		files.set(join(target, file), featureCollectionText(o.features.features));
 		o.features = file;
 	});
-	files.set(path, await jsonText(path, drawn));
+	files.set(path, await jsonText(path, { ...drawn, article: doc.article }));
 	return files;
 }
 

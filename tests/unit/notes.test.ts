@@ -1,8 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/lib/briefing/schema';
-import { drawNotes } from '../../scripts/content/notes.js';
+import { drawNotes, drawnFiles } from '../../scripts/content/notes.js';
 
 const FIXTURE = 'tests/fixtures/gerd-2023.briefing.json';
 const EMBEDDED = 'src/content/feb-2022';
@@ -10,7 +12,7 @@ const doc = JSON.parse(readFileSync(FIXTURE, 'utf8'));
 
 describe('what a briefing derives, drawn from its inputs (npm run notes)', () => {
 	it(
-		'keeps the embedded briefing’s troop overlays and distances, and the second briefing, in step (--check)',
+		'keeps the embedded briefing’s derived overlays and distances, and the second briefing, in step (--check)',
 		{ timeout: 120_000 },
 		() => {
 			const r = spawnSync(
@@ -57,4 +59,47 @@ describe('what a briefing derives, drawn from its inputs (npm run notes)', () =>
 		).geometry.widthKm = 40;
 		expect(await drawNotes(moved)).not.toEqual(moved);
 	});
+
+	it(
+		'redraws a route’s arcs from the ends its legs keep, and where the article names each place from its terms',
+		{ timeout: 120_000 },
+		async () => {
+			const dir = mkdtempSync(join(tmpdir(), 'notes-'));
+			try {
+				cpSync(EMBEDDED, dir, { recursive: true });
+				// Spoil what is derived: the arcs' geometry and length, the places' paragraphs.
+				const spoil = (
+					file: string,
+					f: (p: Record<string, unknown>) => void,
+					geometry?: object
+				) => {
+					const path = join(dir, 'overlays', file);
+					const fc = JSON.parse(readFileSync(path, 'utf8'));
+					for (const feature of fc.features) {
+						f(feature.properties);
+						if (geometry) feature.geometry = geometry;
+					}
+					writeFileSync(path, JSON.stringify(fc));
+				};
+				spoil('route.geojson', (p) => (p.distanceKm = 1), {
+					type: 'LineString',
+					coordinates: [
+						[0, 0],
+						[1, 1]
+					]
+				});
+				spoil('places.geojson', (p) => {
+					p.paragraphs = '12';
+					p.provenance = 'Article, para. 12';
+				});
+				const files = await drawnFiles(dir);
+				for (const file of ['route.geojson', 'places.geojson'])
+					expect(files.get(join(dir, 'overlays', file)), file).toBe(
+						readFileSync(join(EMBEDDED, 'overlays', file), 'utf8')
+					);
+			} finally {
+				rmSync(dir, { recursive: true, force: true });
+			}
+		}
+	);
 });

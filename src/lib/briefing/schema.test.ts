@@ -363,6 +363,23 @@ describe('parseServedBriefing', () => {
 		);
 	});
 
+	it('the inputs of a derived feature: a great-circle arc’s ends, a place’s terms', () => {
+		const raw = served();
+		const overlay = (id: string) =>
+			raw.overlays.findIndex((o: { id: string }) => o.id === id) as number;
+		const [r, p] = [overlay('route'), overlay('places')];
+		const leg = raw.overlays[r].features.features[0].properties;
+		leg.greatCircle.npoints = 1;
+		leg.greatCircle.to = [37.618];
+		raw.overlays[p].features.features[0].properties.terms = [];
+		const result = parseServedBriefing(raw);
+		expect(result.ok ? [] : result.errors).toEqual([
+			`overlays[${r}].features.features[0].properties.greatCircle.to: Too small: expected array to have >=2 items`,
+			`overlays[${r}].features.features[0].properties.greatCircle.npoints: needs at least 2 points`,
+			`overlays[${p}].features.features[0].properties.terms: give at least one term`
+		]);
+	});
+
 	it('needs 1..200 non-blank paragraphs', () => {
 		const none = served();
 		none.article.paragraphs = [];

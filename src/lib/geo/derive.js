@@ -24,7 +24,7 @@ import { nearestPointOnLine } from '@turf/nearest-point-on-line';
 import { polygonToLine } from '@turf/polygon-to-line';
 import { labelPoint } from './bounds.js';
 import { normalizeGeometry, polygonsOf, round, toGeometry } from './rings.js';
-import { formatProvenance, isAfter } from '../briefing/text.js';
+import { articleProvenance, formatProvenance, isAfter } from '../briefing/text.js';
 
 /** @typedef {import('geojson').Position} Position */
 /** @typedef {import('./rings.js').Polygonal} Polygonal */
@@ -309,13 +309,81 @@ export function troopFeatures(note, zone, asOf) {
 	];
 }
 
+/** @param {string} s */
+const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Numbers (from 1) of the paragraphs containing one of `terms` as a whole word or phrase
+ * (case-sensitive: "Paris" is a name, "U.S." is matched literally, "Mali" is not in "Malian").
+ * @param {readonly string[]} paragraphs
+ * @param {readonly string[]} terms
+ * @returns {number[]}
+ */
+export function paragraphsNaming(paragraphs, terms) {
+	if (terms.length === 0) return [];
+	const re = new RegExp(
+		`(?<![\\p{L}\\p{N}])(?:${terms.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`,
+		'u'
+	);
+	return paragraphs.flatMap((p, i) => (re.test(p) ? [i + 1] : []));
+}
+
+/**
+ * A feature's properties with what they derive drawn afresh, or the same object when they derive
+ * nothing. Two derivations, each kept beside its inputs so that the file says how it was made:
+ *
+ * - `greatCircle: { from, to, npoints }` (two [lon, lat] and a number of points): the geometry is
+ *   the great-circle arc between them and `distanceKm` its length (a route's leg).
+ * - `terms` (and `relatedTerms`): the words that name a place, searched in the article. A place
+ *   the article names cites the paragraphs naming it (`namedInArticle: true`). One it does not name
+ *   must say why it is shown (`shownBecause`) and cites the paragraphs naming what it stands for
+ *   (`relatedTerms`: its country, or the words the article uses instead of its name), else the
+ *   source of its coordinates (`coordinatesSource`).
+ * @param {import('geojson').Feature<import('geojson').Geometry, Record<string, any>>} f
+ * @param {readonly string[] | undefined} paragraphs the article's paragraphs
+ * @returns {import('geojson').Feature<import('geojson').Geometry, Record<string, any>>}
+ */
+export function deriveFeature(f, paragraphs) {
+	const p = f.properties;
+	if (!p || (!p.greatCircle && !p.terms)) return f;
+	let { geometry } = f;
+	const props = { ...p };
+	if (p.greatCircle) {
+		const { from, to, npoints } = p.greatCircle;
+		const arc = greatCircleArc(from, to, npoints);
+		geometry = arc.geometry;
+		props.distanceKm = arc.km;
+	}
+	if (p.terms) {
+		if (!paragraphs) throw new Error(`${p.id}: its terms need the article's paragraphs`);
+		const named = paragraphsNaming(paragraphs, p.terms);
+		if (named.length > 0 && p.shownBecause)
+			throw new Error(
+				`${p.id} is named in the article (${articleProvenance(named)}): drop its shownBecause`
+			);
+		if (named.length === 0 && !p.shownBecause)
+			throw new Error(`${p.id} is not named in the article: say why it is shown (shownBecause)`);
+		const cited = named.length > 0 ? named : paragraphsNaming(paragraphs, p.relatedTerms ?? []);
+		if (cited.length === 0 && !p.coordinatesSource)
+			throw new Error(`${p.id}: nothing in the article cites it; give its coordinatesSource`);
+		props.namedInArticle = named.length > 0;
+		props.paragraphs = cited.join(',');
+		props.provenance =
+			cited.length > 0 ? articleProvenance(cited) : `Source: ${p.coordinatesSource}`;
+		props.provenanceKind = cited.length > 0 ? 'article' : 'source';
+	}
+	return { ...f, properties: props, geometry };
+}
+
 /**
  * A briefing document (served form: every overlay's features inline) with what it derives drawn
  * afresh from its inputs: each overlay `derived: { from: 'troopNotes', provenance }` is the
- * features of the notes citing that kind of provenance, and each of `distances` gets `km` and
- * `nearest` from its `at` and `to`. Everything else is returned as it was; a document that derives
- * nothing comes back equal to itself. Each shape is asked for once.
- * @template {{ asOf: string, troopNotes?: TroopNote[], overlays: any[], distances?: Distance[] }} D
+ * features of the notes citing that kind of provenance; in the other overlays, each feature whose
+ * properties hold the inputs of a derivation (deriveFeature: a great-circle arc, a place searched
+ * in the article) is redrawn from them; and each of `distances` gets `km` and `nearest` from its
+ * `at` and `to`. Everything else is returned as it was; a document that derives nothing comes back
+ * equal to itself. Each shape is asked for once.
+ * @template {{ asOf: string, article?: { paragraphs?: string[] }, troopNotes?: TroopNote[], overlays: any[], distances?: Distance[] }} D
  * @param {D} doc
  * @param {ShapesOf} shapesOf
  * @returns {Promise<D>}
@@ -340,8 +408,15 @@ export async function deriveDocument(doc, shapesOf) {
 		if ('derive' in note.geometry && drawn.has(note.provenance.kind))
 			zones.set(note.id, await deriveZone(note.geometry, shape));
 	}
+	const paragraphs = doc.article?.paragraphs;
 	const overlays = doc.overlays.map((o) => {
-		if (o.derived?.from !== 'troopNotes') return o;
+		if (o.derived?.from !== 'troopNotes') {
+			const features = o.features?.features;
+			if (!Array.isArray(features)) return o;
+			const drawn = features.map((f) => deriveFeature(f, paragraphs));
+			if (drawn.every((f, i) => f === features[i])) return o;
+			return { ...o, features: { ...o.features, features: drawn } };
+		}
 		const features = notes
 			.filter((n) => n.provenance.kind === o.derived.provenance)
 			.flatMap((n) => troopFeatures(n, zones.get(n.id), doc.asOf));

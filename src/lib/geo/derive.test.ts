@@ -221,6 +221,47 @@ describe('deriveDocument', () => {
 		expect(asked).toEqual(['SDN', 'ETH']);
 	});
 
+	it('redraws a feature from the inputs it keeps: an arc from its ends, a place from its terms', async () => {
+		const feature = (properties: Record<string, unknown>) => ({
+			type: 'Feature',
+			properties: { provenance: '-', approximate: false, ...properties },
+			geometry: { type: 'Point', coordinates: [0, 0] }
+		});
+		const doc = {
+			...fixture,
+			article: { ...fixture.article, paragraphs: ['Paris.', 'Then Moscow and the Kremlin.'] },
+			overlays: [
+				{
+					id: 'trip',
+					features: {
+						type: 'FeatureCollection',
+						features: [
+							feature({
+								id: 'leg',
+								greatCircle: { from: [2.349, 48.853], to: [37.618, 55.752], npoints: 16 }
+							}),
+							feature({ id: 'moscow', terms: ['Moscow', 'Kremlin'] }),
+							feature({ id: 'plain' })
+						]
+					}
+				}
+			],
+			distances: []
+		};
+		const [leg, moscow, plain] = (await deriveDocument(doc, shape)).overlays[0].features.features;
+		const arc = greatCircleArc([2.349, 48.853], [37.618, 55.752], 16);
+		expect(leg.geometry).toEqual(arc.geometry);
+		expect(leg.properties.distanceKm).toBe(arc.km);
+		expect(moscow.properties).toMatchObject({
+			namedInArticle: true,
+			paragraphs: '2',
+			provenance: 'Article, para. 2',
+			provenanceKind: 'article'
+		});
+		// A feature that keeps no inputs is left as it was, the same object.
+		expect(plain).toBe(doc.overlays[0]!.features.features[2]);
+	});
+
 	it('derives each distance’s km and nearest point from its at and to', async () => {
 		const doc = {
 			...fixture,

@@ -43,16 +43,37 @@ const propertyValue = z.union([
 	z.record(z.string(), z.unknown())
 ]);
 
+const terms = z.array(propertyText).min(1, { error: 'give at least one term' });
+
 /**
  * A feature's properties: its `id` (the mark's key in the address, `overlay/id`), where it comes
  * from (`provenance`, in words, e.g. "Article, para. 4" or "Source: …"), and whether its geometry
  * is `approximate`. The rest is what its overlay's look reads (`label`, `name`, `kind`…).
+ *
+ * Two optional properties are the inputs of what the content build derives (src/lib/geo/derive.js,
+ * deriveFeature; `npm run notes`), kept beside the result: `greatCircle` (the geometry is the arc
+ * from `from` to `to`, in `npoints` points, and `distanceKm` its length) and `terms` /
+ * `relatedTerms` (the words naming a place, searched in the article for `namedInArticle`,
+ * `paragraphs` and `provenance`).
  */
 export const featurePropertiesSchema = z
 	.looseObject({
 		id: z.string().min(1, { error: 'must not be empty' }).max(LIMITS.idChars, tooLong('idChars')),
 		provenance: text,
-		approximate: z.boolean()
+		approximate: z.boolean(),
+		greatCircle: z
+			.strictObject({
+				from: position,
+				to: position,
+				npoints: z
+					.number()
+					.int({ error: 'must be a whole number' })
+					.min(2, { error: 'needs at least 2 points' })
+					.max(1000, { error: 'at most 1000 points' })
+			})
+			.optional(),
+		terms: terms.optional(),
+		relatedTerms: terms.optional()
 	})
 	.catchall(propertyValue);
 
