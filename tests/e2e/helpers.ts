@@ -50,7 +50,10 @@ export function project(
 	};
 }
 
-/** Opens the app at a view and clicks the map at a place, like a person with a mouse. */
+/**
+ * Goes to a view by the address and clicks the map at a place, like a person with a mouse. On a
+ * page already showing the app, only the hash changes: the app moves the map there, no reload.
+ */
 export async function clickPlace(page: Page, lon: number, lat: number, zoom = 5) {
 	const view = { zoom, lat, lon };
 	await page.goto(`./#map=${zoom}/${lat}/${lon}`);
