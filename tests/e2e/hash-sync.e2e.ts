@@ -62,3 +62,37 @@ test('editing the scene in the address while presenting goes to that scene', asy
 	await page.goForward();
 	await expect(counter(page)).toHaveText(`5 / ${SCENES}`);
 });
+
+test('the speaker view follows the scene in its address: edited, and Back and Forward', async ({
+	page
+}) => {
+	await page.goto('./speaker?briefing=feb-2022#scene=2');
+	const now = page.getByRole('heading', { name: /^Now:/ });
+	// No main window in this browser: it previews.
+	await expect(page.getByText(`Preview · scene 2 / ${SCENES}`)).toBeVisible();
+	const second = await now.textContent();
+
+	await type(page, '#scene=5');
+	await expect(page.getByText(`Preview · scene 5 / ${SCENES}`)).toBeVisible();
+	await expect(now).not.toHaveText(second!);
+
+	// Past the end: the last scene, and the page says so.
+	await type(page, '#scene=99');
+	await expect(page.getByText(`Preview · scene ${SCENES} / ${SCENES}`)).toBeVisible();
+	await expect(
+		page.getByText(`There is no scene 99 in this briefing: it has ${SCENES}.`)
+	).toBeVisible();
+
+	await page.goBack();
+	await expect(page.getByText(`Preview · scene 5 / ${SCENES}`)).toBeVisible();
+	await page.goBack();
+	await expect(page.getByText(`Preview · scene 2 / ${SCENES}`)).toBeVisible();
+	await expect(now).toHaveText(second!);
+
+	// Stepping here keeps the address in step, so a reload comes back to the same scene.
+	await page.getByRole('button', { name: 'Next' }).click();
+	await expect(page.getByText(`Preview · scene 3 / ${SCENES}`)).toBeVisible();
+	await expect.poll(() => hashRest(page)).toBe('scene=3');
+	await page.reload();
+	await expect(page.getByText(`Preview · scene 3 / ${SCENES}`)).toBeVisible();
+});

@@ -50,15 +50,47 @@ export function project(
 	};
 }
 
-/** Opens the app at a view and clicks the map at a place, like a person with a mouse. */
+/**
+ * Goes to a view by the address and clicks the map at a place, like a person with a mouse. On a
+ * page already showing the app, only the hash changes: the app moves the map there, no reload.
+ */
 export async function clickPlace(page: Page, lon: number, lat: number, zoom = 5) {
 	const view = { zoom, lat, lon };
 	await page.goto(`./#map=${zoom}/${lat}/${lon}`);
+	await cameraAt(page, view);
 	await mapIdle(page);
 	const canvas = page.locator('canvas.maplibregl-canvas');
 	const box = (await canvas.boundingBox())!;
 	const p = project(view, box, lon, lat);
 	await canvas.click({ position: { x: p.x, y: p.y } });
+}
+
+/**
+ * Waits until the map's camera is at `view`: after only the hash changed, the app moves the map in
+ * its hashchange handler, and until then the map may still say it is idle at the last view.
+ */
+export async function cameraAt(page: Page, view: { zoom: number; lat: number; lon: number }) {
+	await expect
+		.poll(
+			() =>
+				page.evaluate((v) => {
+					const el = document.querySelector('.maplibregl-map') as
+						| (HTMLElement & {
+								maplibreMap?: {
+									getZoom(): number;
+									getCenter(): { lat: number; lng: number };
+								};
+						  })
+						| null;
+					const m = el?.maplibreMap;
+					if (!m) return false;
+					const c = m.getCenter();
+					const near = (a: number, b: number) => Math.abs(a - b) < 1e-6;
+					return near(m.getZoom(), v.zoom) && near(c.lat, v.lat) && near(c.lng, v.lon);
+				}, view),
+			{ timeout: 30_000 }
+		)
+		.toBe(true);
 }
 
 /** axe-core's serious and critical violations on the page as it is now. */

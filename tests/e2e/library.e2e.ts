@@ -76,6 +76,11 @@ test('/ still opens the default briefing, with an "All briefings" link to the li
 	await expect(entry).toHaveCount(1);
 	await expect(entry).toContainText('As of 7 February 2022');
 	await expect(entry).toContainText('France, Russia, Ukraine, Mali');
+	// The countries the map's sidebar lists: Belarus, in the document only for a distance and a
+	// troop note, has no role in the story.
+	await expect(entry).not.toContainText('Belarus');
+	// The app's own briefings cannot be deleted.
+	await expect(embedded.getByRole('button', { name: /^Delete/ })).toHaveCount(0);
 	await entry.getByRole('link', { name: 'Macron between Moscow and Kyiv', exact: true }).click();
 	await expect(page).toHaveURL(/\/(#.*)?$/);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Macron/);
@@ -188,6 +193,88 @@ test('the same id again asks: Replace replaces it, Keep both keeps a copy under 
 	await importedList(page).nth(0).getByRole('link', { name: TITLE, exact: true }).click();
 	await expect(page).toHaveURL(/\?briefing=gerd-2023-2/);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(TITLE);
+});
+
+test('an imported briefing is deleted after a confirmation the keyboard reaches', async ({
+	page
+}) => {
+	await openLibrary(page);
+	await importFixture(page);
+	// A second copy (Keep both), so that focus has somewhere to go after the first delete.
+	await fileInput(page).setInputFiles(jsonFile('gerd-2023.briefing.json', fixtureText));
+	await page.getByRole('button', { name: 'Keep both' }).click();
+	await expect(importedList(page)).toHaveCount(2);
+
+	const deleteCopy = page.getByRole('button', { name: `Delete ${TITLE} (gerd-2023-2)` });
+	const deleteFirst = page.getByRole('button', { name: `Delete ${TITLE} (gerd-2023)` });
+	const dialog = page.getByRole('dialog', { name: `Delete “${TITLE}”?` });
+
+	// Escape cancels, and focus is back where it was.
+	await deleteCopy.focus();
+	await page.keyboard.press('Enter');
+	await expect(dialog).toBeVisible();
+	await expect(dialog).toContainText('gerd-2023-2');
+	await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+	await page.keyboard.press('Escape');
+	await expect(dialog).toBeHidden();
+	await expect(deleteCopy).toBeFocused();
+	await expect(importedList(page)).toHaveCount(2);
+
+	// Confirmed from the keyboard: gone from the list, said so, focus on the next one's button.
+	await page.keyboard.press('Enter');
+	await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+	await page.keyboard.press('Shift+Tab');
+	await expect(dialog.getByRole('button', { name: 'Delete', exact: true })).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(dialog).toBeHidden();
+	await expect(page.getByRole('status').filter({ hasText: 'Deleted' })).toHaveText(
+		`Deleted “${TITLE}” (gerd-2023-2).`
+	);
+	await expect(importedList(page)).toHaveCount(1);
+	await expect(importedList(page).locator('code')).toHaveText('gerd-2023');
+	await expect(deleteFirst).toBeFocused();
+
+	// Gone from IndexedDB too.
+	await page.reload();
+	await expect(importedList(page)).toHaveCount(1);
+
+	// The last one: the list says none, and focus goes to its heading.
+	await deleteFirst.click();
+	await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
+	await expect(page.getByText('None yet.')).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Imported in this browser' })).toBeFocused();
+	await page.reload();
+	await expect(page.getByText('None yet.')).toBeVisible();
+});
+
+test('a briefing deleted while open in another tab stays usable there, and can be exported', async ({
+	page,
+	context
+}) => {
+	await openLibrary(page);
+	await importFixture(page);
+	const map = await context.newPage();
+	const errors: string[] = [];
+	map.on('pageerror', (e) => errors.push(e.message));
+	await map.goto('./?briefing=gerd-2023');
+	await expect(map.getByRole('heading', { level: 1 })).toHaveText(TITLE);
+
+	await page.getByRole('button', { name: `Delete ${TITLE}` }).click();
+	await page
+		.getByRole('dialog', { name: `Delete “${TITLE}”?` })
+		.getByRole('button', { name: 'Delete', exact: true })
+		.click();
+	await expect(page.getByText('None yet.')).toBeVisible();
+
+	// The open map still has it: its panels open, and Export gives it back whole.
+	await map.getByRole('button', { name: 'Sudan', exact: true }).click();
+	await expect(map.locator('#panel-heading')).toHaveText('Sudan');
+	const [download] = await Promise.all([
+		map.waitForEvent('download'),
+		map.getByRole('button', { name: 'Export briefing' }).click()
+	]);
+	expect(JSON.parse(await downloaded(download))).toStrictEqual(fixture);
+	expect(errors).toEqual([]);
 });
 
 test('an embedded id cannot be replaced: only Keep both is offered', async ({ page, request }) => {
@@ -366,4 +453,8 @@ test('the library page is accessible: empty, listing, refusing and asking', asyn
 	await page.keyboard.press('Enter');
 	await expect(page.getByRole('button', { name: 'Replace' })).toHaveCount(0);
 	await expect(fileInput(page)).toBeFocused();
+	// The confirmation before a delete.
+	await page.getByRole('button', { name: `Delete ${TITLE}` }).click();
+	await expect(page.getByRole('dialog', { name: `Delete “${TITLE}”?` })).toBeVisible();
+	expect(await axeViolations(page)).toEqual([]);
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { servedRaw } from '$lib/briefing/test-briefing';
+import { embedded, servedRaw } from '$lib/briefing/test-briefing';
+import { countryLists, styledCountries } from '$lib/state/view-models';
 import {
 	MAX_FILE_BYTES,
 	conflictOf,
@@ -11,6 +12,19 @@ import {
 	summaryOf,
 	withId
 } from './library';
+
+describe('summaryOf', () => {
+	it("lists the countries the map's sidebar lists under “Countries in the story”, in its order", () => {
+		const b = embedded();
+		const sidebar = countryLists(styledCountries(b), [], (iso3) => iso3).featured;
+		expect(summaryOf(b).countries).toEqual(sidebar.map((c) => c.iso3));
+		// Belarus is in the document only for a distance and a troop note: it has no role, so
+		// neither the sidebar nor the card names it.
+		expect(b.countries.some((c) => c.iso3 === 'BLR')).toBe(true);
+		expect(summaryOf(b).countries).not.toContain('BLR');
+		expect(summaryOf(b).countries.slice(0, 4)).toEqual(['FRA', 'RUS', 'UKR', 'MLI']);
+	});
+});
 
 describe('conflictOf', () => {
 	it('says what holds an id: an embedded briefing first, then an imported one', () => {

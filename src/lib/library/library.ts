@@ -5,22 +5,29 @@
  */
 import { LIMITS } from '$lib/briefing/limits';
 import { readBriefingDocument, type BriefingDocument } from '$lib/content/document';
+import { countryLists, styledCountries } from '$lib/state/view-models';
 
 /** One line of the library: enough to choose a briefing without loading it. */
 export interface BriefingSummary {
 	id: string;
 	title: string;
 	asOf: string;
-	/** ISO 3166-1 alpha-3 codes, in the briefing's order. */
+	/**
+	 * The countries of the story, as ISO 3166-1 alpha-3 codes: the list the map's sidebar shows
+	 * under "Countries in the story" (those with a role), in its order.
+	 */
 	countries: string[];
 }
 
 export function summaryOf(briefing: BriefingDocument): BriefingSummary {
+	// The sidebar's own functions, not a copy: a country the document holds only for a distance
+	// or a troop note (no role) is in neither list.
+	const { featured } = countryLists(styledCountries(briefing), [], (iso3) => iso3);
 	return {
 		id: briefing.id,
 		title: briefing.title,
 		asOf: briefing.asOf,
-		countries: briefing.countries.map((c) => c.iso3)
+		countries: featured.map((c) => c.iso3)
 	};
 }
 
