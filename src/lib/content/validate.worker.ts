@@ -23,9 +23,7 @@ export interface ValidateRequest {
 }
 
 export type ValidateAnswer =
-	| { result: ParseResult<ServedBriefing> }
-	| { notJson: true }
-	| { needs: GazetteerLanguage };
+	{ result: ParseResult<ServedBriefing> } | { notJson: true } | { needs: GazetteerLanguage };
 
 const post = (answer: ValidateAnswer) => (self as unknown as Worker).postMessage(answer);
 
