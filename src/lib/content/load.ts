@@ -51,7 +51,7 @@ export async function loadBriefing(
 		try {
 			parsed = await readBriefingJson(await getText(fetcher, url), fetcher);
 		} catch (err) {
-			if (err instanceof NotJson) throw new Error(`${url}: not valid JSON`);
+			if (err instanceof NotJson) throw new Error(`${url}: not valid JSON`, { cause: err });
 			if (!(err instanceof NotServed) || id === defaultBriefingId()) throw err;
 			parsed = await readBriefingDocument(await readImported(id), fetcher);
 		}
