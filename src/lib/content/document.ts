@@ -8,7 +8,7 @@
  * large file (up to 5 MB) never freezes the page while it is parsed and checked; elsewhere (the
  * unit tests, Node) on the spot, with the same validator.
  */
-import { parseServedBriefing, type ParseResult, type ServedBriefing } from '$lib/briefing/schema';
+import type { ParseResult, ServedBriefing } from '$lib/briefing/schema';
 import { gazetteerLanguage, providedGazetteers } from '$lib/briefing/gazetteer';
 import { languageOf, loadGazetteer } from './gazetteer';
 import type { ValidateAnswer, ValidateRequest } from './validate.worker';
@@ -67,6 +67,9 @@ async function readHere(
 		}
 	} else raw = input.raw;
 	await loadGazetteer(gazetteerLanguage(languageOf(raw)), fetcher);
+	// Loaded only here: where workers run (every browser the app supports), the validator is the
+	// worker's, and the page's own code does not carry it.
+	const { parseServedBriefing } = await import('$lib/briefing/schema');
 	return parseServedBriefing(raw);
 }
 

@@ -22,6 +22,12 @@ describe('the gazetteer as data', () => {
 		expect(languageOf(null)).toBeUndefined();
 	});
 
+	// First: the tests below start module graphs of their own (vi.resetModules).
+	it('lets a document be read once its language’s table is here', async () => {
+		const result = await readBriefingDocument({ ...servedRaw(), language: 'fr' }, fromDisk);
+		expect(result.ok).toBe(true);
+	});
+
 	it('is fetched as a file of the site, then read as the tables the build reads', async () => {
 		// The setup of the unit tests provides both tables; a fresh module graph starts with none.
 		vi.resetModules();
@@ -56,10 +62,5 @@ describe('the gazetteer as data', () => {
 		await expect(fresh.loadGazetteer('en', damaged)).rejects.toThrow(
 			'The en gazetteer file is not a table of names by country code'
 		);
-	});
-
-	it('lets a document be read once its language’s table is here', async () => {
-		const result = await readBriefingDocument({ ...servedRaw(), language: 'fr' }, fromDisk);
-		expect(result.ok).toBe(true);
 	});
 });
