@@ -4,11 +4,13 @@
  * (the map page, the speaker view, the library's import) goes through these functions, so a change
  * of the document format is a change here only.
  *
- * Documents are read in a worker (./validate.worker.ts) where the browser has workers, so that a
- * large file (up to 5 MB) never freezes the page while it is parsed and checked; elsewhere (the
- * unit tests, Node) on the spot, with the same validator.
+ * A large file (over OFF_THREAD_CHARS, up to the 5 MB limit) is parsed and checked in a worker
+ * (./validate.worker.ts, the same validator), so that it never freezes the page for the second it
+ * takes; a briefing of ordinary size is read on the spot, which is faster than starting a worker
+ * (its script is another 35 KB to fetch and compile) and keeps that script out of a first load.
+ * Node and the unit tests have no workers and read every document on the spot.
  */
-import type { ParseResult, ServedBriefing } from '$lib/briefing/schema';
+import { parseServedBriefing, type ParseResult, type ServedBriefing } from '$lib/briefing/schema';
 import { gazetteerLanguage, providedGazetteers } from '$lib/briefing/gazetteer';
 import { languageOf, loadGazetteer } from './gazetteer';
 import type { ValidateAnswer, ValidateRequest } from './validate.worker';
@@ -67,20 +69,21 @@ async function readHere(
 		}
 	} else raw = input.raw;
 	await loadGazetteer(gazetteerLanguage(languageOf(raw)), fetcher);
-	// Loaded only here: where workers run (every browser the app supports), the validator is the
-	// worker's, and the page's own code does not carry it.
-	const { parseServedBriefing } = await import('$lib/briefing/schema');
 	return parseServedBriefing(raw);
 }
+
+/** Past this many characters a document's text is read in the worker (the embedded one: 57,000). */
+export const OFF_THREAD_CHARS = 1_000_000;
 
 async function read(
 	input: { text: string } | { raw: unknown },
 	fetcher: typeof fetch
 ): Promise<ParseResult<BriefingDocument>> {
 	try {
-		return typeof Worker === 'undefined'
-			? await readHere(input, fetcher)
-			: await readInWorker(input, fetcher);
+		const large = 'text' in input && input.text.length > OFF_THREAD_CHARS;
+		return large && typeof Worker !== 'undefined'
+			? await readInWorker(input, fetcher)
+			: await readHere(input, fetcher);
 	} catch (err) {
 		if (err instanceof NotJson) throw err;
 		return failure(err);

@@ -4,7 +4,7 @@
  * list of its problems). The IndexedDB store (./store.ts) and the library page do the rest.
  */
 import { LIMITS } from '$lib/briefing/limits';
-import { readBriefingDocument, type BriefingDocument } from '$lib/content/document';
+import { NotJson, readBriefingJson, type BriefingDocument } from '$lib/content/document';
 import { countryLists, styledCountries } from '$lib/state/view-models';
 
 /** One line of the library: enough to choose a briefing without loading it. */
@@ -86,14 +86,23 @@ export function sizeError(bytes: number): string | undefined {
 
 /** A file's text as a briefing: JSON, then the briefing document's schema (errors name the field). */
 export async function readBriefingText(text: string): Promise<FileReading> {
-	let raw: unknown;
+	const notJson = (): FileReading => {
+		try {
+			JSON.parse(text);
+			return { ok: false, errors: ['the file is not JSON'] };
+		} catch (err) {
+			const why = err instanceof Error ? err.message : String(err);
+			return { ok: false, errors: [`the file is not JSON: ${why}`] };
+		}
+	};
+	let parsed;
 	try {
-		raw = JSON.parse(text);
+		// From the text: a large file is parsed and checked off the page's thread.
+		parsed = await readBriefingJson(text);
 	} catch (err) {
-		const why = err instanceof Error ? err.message : String(err);
-		return { ok: false, errors: [`the file is not JSON: ${why}`] };
+		if (err instanceof NotJson) return notJson();
+		throw err;
 	}
-	const parsed = await readBriefingDocument(raw);
 	return parsed.ok ? { ok: true, briefing: parsed.briefing } : { ok: false, errors: parsed.errors };
 }
 
