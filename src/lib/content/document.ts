@@ -48,12 +48,14 @@ async function readInWorker(
 ): Promise<ParseResult<BriefingDocument>> {
 	// English is the common case: its table goes with the first request.
 	await loadGazetteer('en', fetcher);
-	for (;;) {
+	// At most one more round: the table of the document's own language, if not English.
+	for (let round = 0; round < 2; round++) {
 		const answer = await askWorker({ ...input, tables: providedGazetteers() });
 		if ('result' in answer) return answer.result;
 		if ('notJson' in answer) throw new NotJson('not valid JSON');
 		await loadGazetteer(answer.needs, fetcher);
 	}
+	throw new Error('the document could not be read: its language’s names did not reach the reader');
 }
 
 async function readHere(
