@@ -1,15 +1,20 @@
 import type { Handle } from '@sveltejs/kit';
 import { defaultBriefing, servedBriefing } from '$lib/content/briefings';
 import { DEFAULT_BRIEFING_META } from '$lib/content/ids';
+import gazetteerEn from '../geodata/gazetteer.json?url';
 
 // Runs when the pages are prerendered. The pages name the default briefing (the app reads it from
 // there, so no briefing id is compiled into its code), and each page fetches the briefing as soon
 // as its script starts: the preload hint lets the browser fetch it while the scripts are still
 // arriving. Relative, like every path of the build, so the site works from any folder.
 const DEFAULT_ID = defaultBriefing();
+/** An asset's address from the site's root (`/_app/…`, as the build gives it), relative to a page. */
+const relative = (url: string) => (url.startsWith('/') ? `.${url}` : url);
 const HEAD = [
 	`<meta name="${DEFAULT_BRIEFING_META}" content="${DEFAULT_ID}">`,
-	`<link rel="preload" href="./briefings/${DEFAULT_ID}.json" as="fetch" crossorigin="anonymous">`
+	`<link rel="preload" href="./briefings/${DEFAULT_ID}.json" as="fetch" crossorigin="anonymous">`,
+	// The English names (src/lib/content/gazetteer.ts), which reading a briefing waits for.
+	`<link rel="preload" href="${relative(gazetteerEn)}" as="fetch" crossorigin="anonymous">`
 ];
 
 const escapeHtml = (text: string) =>

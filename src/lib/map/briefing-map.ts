@@ -90,6 +90,8 @@ export interface BriefingMapOptions {
 	/** A name for the map canvas, read by screen readers. */
 	label: string;
 	reducedMotion?: boolean;
+	/** The countries' cameras, where the briefing sets them (see `#boundsOf`). */
+	views?: Readonly<Record<string, Bounds>>;
 }
 
 /**
@@ -199,6 +201,7 @@ export class BriefingMap {
 	 */
 	constructor(opts: BriefingMapOptions) {
 		this.#reducedMotion = opts.reducedMotion ?? false;
+		this.#views = { ...opts.views };
 		const f = opts.frame;
 		const camera = opts.view
 			? { center: [opts.view.lon, opts.view.lat] as [number, number], zoom: opts.view.zoom }
@@ -290,8 +293,8 @@ export class BriefingMap {
 			}
 		});
 		this.map.on('error', (e) => this.#sourceFailed((e as { sourceId?: unknown }).sourceId));
-		// Before the first full view, a move is the map opening on the story's frame (see
-		// `frameTo`): the view is reported at `load`, as a map that opened there reports it.
+		// Before the first full view, a move is the map opening on its first camera: the view is
+		// reported at `load` instead.
 		this.map.on('moveend', () => {
 			if (this.#loaded) this.#onView?.(this.view());
 		});
@@ -370,21 +373,6 @@ export class BriefingMap {
 			return;
 		}
 		this.#applyPending();
-	}
-
-	/**
-	 * Opens on the story's frame (west, south, east, north), for a map started before its
-	 * briefing was in: only while nothing has moved the camera yet (a link's view wins).
-	 */
-	frameTo(frame: Bounds) {
-		if (this.#destroyed || this.#moved) return;
-		this.map.fitBounds(
-			[
-				[frame[0], frame[1]],
-				[frame[2], frame[3]]
-			],
-			{ padding: 24, animate: false }
-		);
 	}
 
 	/**
