@@ -17,7 +17,6 @@ import {
 	type MapMouseEvent
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import 'maplibre-gl/dist/maplibre-gl.css';
 import {
 	FINE_FROM_ZOOM,
 	OUTLINE_SOURCE,
