@@ -7,7 +7,8 @@
 //  - large: a generated briefing (scripts/bench/generate.js: every basemap country styled, 2,000
 //    point troop notes, an article as long as the limits allow) served in place of feb-2022:
 //    first-idle ratio to feb-2022, loads alternating; click to panel for 15 countries of each;
-//    parse + validate in the browser, the stand-in for an import until the library's lands.
+//    an import through the library page's "Import briefing" until the briefing is listed (and,
+//    to split it, parse + validate alone in scripts/bench/validate.html).
 //  - bad: a 5 MB file with one wrong field served in place of feb-2022: time until its error is
 //    shown, and the longest task and frame gap meanwhile (does the page stay responsive?).
 //  - scenes: how long each scene change of the presentation takes to settle, with and without
@@ -397,6 +398,32 @@ async function validateIn(file) {
 	};
 }
 
+/**
+ * An import as a person makes it: the library page, its "Import briefing" file input given
+ * `body` (as `name`), until the briefing is listed as imported (its title in the list), in a
+ * fresh context each time; median of RUNS (at most 5).
+ */
+async function importTimes(body, name, title) {
+	const times = [];
+	for (let i = 0; i < Math.min(RUNS, 5); i++) {
+		const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+		const page = await context.newPage();
+		await page.goto(`${app.url}library`);
+		const input = page.getByLabel('Import briefing');
+		await input.waitFor({ state: 'attached', timeout: 60_000 });
+		const listed = page
+			.getByRole('region', { name: 'Imported in this browser' })
+			.getByRole('listitem')
+			.filter({ hasText: title });
+		const t0 = await page.evaluate(() => performance.now());
+		await input.setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(body) });
+		await listed.waitFor({ timeout: 60_000 });
+		times.push((await page.evaluate(() => performance.now())) - t0);
+		await context.close();
+	}
+	return times;
+}
+
 if (runs('load')) {
 	const { times, splits, firstLoad } = await firstIdles([
 		{ url: app.url, body: null, bytes: true },
@@ -497,6 +524,7 @@ if (runs('large')) {
 	const largeClicks = await clickToPanel(LARGE, 15);
 	const valid = await validateIn('large.json');
 	const doc = JSON.parse(LARGE);
+	const imports = await importTimes(LARGE, `${doc.id}.briefing.json`, doc.title);
 
 	print(
 		`\nLarge: all ${doc.countries.length} basemap countries styled, ${doc.troopNotes.length.toLocaleString('en-GB')} point notes, ${doc.article.paragraphs.length} paragraphs, ${doc.scenes.length} scenes (${(LARGE.length / 1024 / 1024).toFixed(1)} MB) against feb-2022, ${RUNS} alternating cold loads each`
@@ -506,13 +534,16 @@ if (runs('large')) {
 	printClicks('feb-2022', febClicks);
 	printClicks('large   ', largeClicks);
 	print(
-		`  import stand-in (parse + validate in the browser, ${kb(valid.bytes)}), median of ${Math.min(RUNS, 5)} fresh pages: ${ms(valid.total)} (JSON.parse ${ms(valid.parse)}, parseServedBriefing ${ms(valid.validate)})${valid.errors.length ? `; REJECTED: ${valid.errors.slice(0, 2).join(' | ')}` : ''}`
+		`  import through the library page ("Import briefing", ${kb(valid.bytes)}) until it is listed, median of ${imports.length} fresh pages: ${ms(median(imports))} (runs: ${imports.map((t) => t.toFixed(0)).join(', ')})`
+	);
+	print(
+		`    of which parse + validate alone (the validator's page): ${ms(valid.total)} (JSON.parse ${ms(valid.parse)}, parseServedBriefing ${ms(valid.validate)})${valid.errors.length ? `; REJECTED: ${valid.errors.slice(0, 2).join(' | ')}` : ''}`
 	);
 	budget(
-		`large (all ${doc.countries.length} basemap countries, 2,000 notes): import (stand-in: parse + validate)`,
-		ms(valid.total),
+		`large (all ${doc.countries.length} basemap countries, 2,000 notes): import through the library page`,
+		ms(median(imports)),
 		'< 2,000 ms',
-		valid.total < 2000 && valid.errors.length === 0
+		median(imports) < 2000 && valid.errors.length === 0
 	);
 	budget('large: first-idle ratio to feb-2022', ratio.toFixed(2), '<= 1.50', ratio <= 1.5);
 	const largeMedian = median(largeClicks.map((t) => t.dom));

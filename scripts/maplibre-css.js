@@ -4,6 +4,7 @@
 // attribution). The cut is made when the app is built, from the installed MapLibre, so it stays
 // in step with it: a rule is kept when every `maplibregl-*` class its selector names is one the
 // app's map can show (KEEP), and kept as MapLibre wrote it.
+import { readFile } from 'node:fs/promises';
 
 /** The classes MapLibre puts on what this app's map has: the map, its canvas, the control corners, the scale, popups (the marks' tooltip), box zoom. */
 export const KEEP = new Set([
@@ -123,10 +124,10 @@ export function maplibreCssSubset() {
 	return {
 		name: 'maplibre-css-subset',
 		enforce: 'pre',
-		async load(id) {
+		// Called for every module of the build: it answers at once for all but the one file.
+		load(id) {
 			if (!id.replace(/\\/g, '/').endsWith('/maplibre-gl/dist/maplibre-gl.css')) return null;
-			const { readFile } = await import('node:fs/promises');
-			return subsetMaplibreCss(await readFile(id, 'utf8'));
+			return readFile(id, 'utf8').then(subsetMaplibreCss);
 		}
 	};
 }
