@@ -9,6 +9,7 @@ import {
 	applyFound,
 	draftToDocument,
 	draftToMapContent,
+	excerptOf,
 	frameOf,
 	isFoundStale,
 	listedCountries,
@@ -270,5 +271,21 @@ describe('the document of a draft', () => {
 		expect(w).toBeLessThan(MAINLAND_BOUNDS.GHA![0]);
 		expect(e).toBeGreaterThan(MAINLAND_BOUNDS.NGA![2]);
 		expect(s).toBeLessThan(n);
+	});
+});
+
+describe('the first passage', () => {
+	it('is shown around its mention, cut at words', () => {
+		const text = 'word '.repeat(40) + 'Nigeria' + ' word'.repeat(60);
+		const start = text.indexOf('Nigeria');
+		const e = excerptOf({ text, start, end: start + 7 });
+		expect(e.words).toBe('Nigeria');
+		expect(e.before.startsWith('…word')).toBe(true);
+		expect(e.after.endsWith('word…')).toBe(true);
+		expect(excerptOf({ text: 'Nigeria.', start: 0, end: 7 })).toEqual({
+			before: '',
+			words: 'Nigeria',
+			after: '.'
+		});
 	});
 });

@@ -552,3 +552,27 @@ export function draftToDocument(
 		}
 	};
 }
+
+/**
+ * The words around a mention, for the list's "first passage": up to `before` characters before it
+ * and `after` after it, cut at word boundaries, with an ellipsis where the paragraph goes on.
+ */
+export function excerptOf(
+	first: { text: string; start: number; end: number },
+	before = 80,
+	after = 140
+): { before: string; words: string; after: string } {
+	const { text, start, end } = first;
+	let from = Math.max(0, start - before);
+	let to = Math.min(text.length, end + after);
+	if (from > 0) from = text.indexOf(' ', from) + 1 || from;
+	if (to < text.length) {
+		const space = text.lastIndexOf(' ', to);
+		if (space > end) to = space;
+	}
+	return {
+		before: (from > 0 ? '…' : '') + text.slice(from, start),
+		words: text.slice(start, end),
+		after: text.slice(end, to) + (to < text.length ? '…' : '')
+	};
+}
