@@ -4,7 +4,8 @@ import {
 	articleKind,
 	decodeText,
 	markdownToText,
-	readArticleFile
+	readArticleFile,
+	withoutHandlers
 } from './article-file';
 
 const fileOf = (name: string, content: string | Uint8Array, size?: number) => {
@@ -65,5 +66,15 @@ describe('article files', () => {
 		const r = await readArticleFile(fileOf('a.md', md));
 		expect(r).toMatchObject({ ok: true, title: 'The title' });
 		expect(markdownToText('snake_case_name and 2*3*4')).toBe('snake_case_name and 2*3*4');
+	});
+});
+
+describe('HTML', () => {
+	it('loses its inline event handlers before it is parsed, its text kept', () => {
+		expect(
+			withoutHandlers('<img src=x onerror="a()"><p class="x" onClick=\'b()\'>one onion=2</p>')
+		).toBe(
+			'<img src=x data-off-onerror="a()"><p class="x" data-off-onClick=\'b()\'>one onion=2</p>'
+		);
 	});
 });
