@@ -38,6 +38,16 @@ describe('fillBootPage on the library', () => {
 	});
 });
 
+describe('fillBootPage on the editor', () => {
+	it('names a new briefing, not the default one', () => {
+		const html = fillBootPage(TEMPLATE, '/editor', 'A title');
+		expect(html).toContain('<title>New briefing · Editor · Briefing map</title>');
+		expect(html).toContain('<h1>New briefing</h1>');
+		expect(html).toContain('<p>Loading the editor…</p>');
+		expect(html).not.toContain('A title');
+	});
+});
+
 describe('the default briefing', () => {
 	it('is one of the embedded briefings, named by src/content/site.json', () => {
 		expect(briefingIds()).toContain(defaultBriefing());

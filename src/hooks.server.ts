@@ -31,6 +31,7 @@ const escapeHtml = (text: string) =>
  */
 export function fillBootPage(html: string, path: string, title: string): string {
 	if (path.replace(/\/$/, '').endsWith('/library')) return fillText(html, LIBRARY_BOOT);
+	if (path.replace(/\/$/, '').endsWith('/editor')) return fillText(html, EDITOR_BOOT);
 	const speaker = path.replace(/\/$/, '').endsWith('/speaker');
 	const text: Record<string, string> = speaker
 		? {
@@ -56,6 +57,21 @@ const LIBRARY_BOOT: Record<string, string> = {
 	loading: 'Loading the list of briefings…'
 };
 
+/** The editor's start-up page: a new briefing, not the default one. */
+const EDITOR_BOOT: Record<string, string> = {
+	'document-title': 'New briefing · Editor · Briefing map',
+	layout: 'plain',
+	title: 'New briefing',
+	loading: 'Loading the editor…'
+};
+
+/** What each page fetches early: the library nothing, the editor the English names only. */
+function headOf(path: string): string[] {
+	if (path.endsWith('/library')) return HEAD.slice(0, 1);
+	if (path.replace(/\/$/, '').endsWith('/editor')) return [HEAD[0]!, HEAD[2]!];
+	return HEAD;
+}
+
 const fillText = (html: string, text: Record<string, string>) =>
 	html.replace(/%boot\.([\w-]+)%/g, (_, key: string) => escapeHtml(text[key] ?? ''));
 
@@ -64,8 +80,9 @@ export const handle: Handle = ({ event, resolve }) =>
 		transformPageChunk: ({ html }) =>
 			fillBootPage(html, event.url.pathname, servedBriefing(DEFAULT_ID).title).replace(
 				'</head>',
-				// The library opens no briefing: nothing to fetch early there, but its links to the
+				// The library and the editor open no briefing: the briefing is not fetched early there
+				// (the editor fetches the names it finds countries with), but their links to the
 				// default briefing's pages are its plain addresses.
-				`\t${(event.url.pathname.endsWith('/library') ? HEAD.slice(0, 1) : HEAD).join('\n\t')}\n\t</head>`
+				`\t${headOf(event.url.pathname).join('\n\t')}\n\t</head>`
 			)
 	});

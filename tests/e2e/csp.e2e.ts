@@ -14,7 +14,7 @@ async function policyOf(html: string): Promise<Map<string, string[]>> {
 	);
 }
 
-for (const path of ['./', './speaker', './library']) {
+for (const path of ['./', './speaker', './library', './editor']) {
 	test(`${path} carries a strict policy: scripts from its own origin only, nothing remote`, async ({
 		request
 	}) => {

@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { DraftEditor } from './draft.svelte';
+import type { Draft } from './draft-model';
+
+const ARTICLE = readFileSync('tests/fixtures/articles/caucasus.txt', 'utf8');
+
+describe('DraftEditor, the editor’s state owner', () => {
+	it('finds the countries of the article, and says how many', async () => {
+		const editor = new DraftEditor();
+		editor.setArticle(ARTICLE);
+		expect(await editor.find()).toBe(true);
+		expect(editor.message).toEqual({ text: 'Found 7 countries in 8 paragraphs.', error: false });
+		expect(editor.listed.map((c) => [c.name, c.passages])).toEqual([
+			['Armenia', 5],
+			['Azerbaijan', 5],
+			['Georgia', 3],
+			['Russia', 3],
+			['United States', 2],
+			['Iran', 1],
+			['Türkiye', 1]
+		]);
+	});
+
+	it('refuses to find in an empty article, and changes nothing', async () => {
+		const commits: string[] = [];
+		const editor = new DraftEditor({ onCommit: (_, what) => commits.push(what) });
+		const before = editor.draft;
+		expect(await editor.find()).toBe(false);
+		expect(editor.message?.error).toBe(true);
+		expect(editor.message?.text).toMatch(/The article is empty/);
+		expect(editor.draft).toBe(before);
+		expect(commits).toEqual([]);
+	});
+
+	it('counts a map revision only when what the map draws changed', async () => {
+		const seen: [Draft, string][] = [];
+		const editor = new DraftEditor({ onCommit: (d, what) => seen.push([d, what]) });
+		editor.setTitle('A title');
+		editor.setArticle(ARTICLE);
+		expect(editor.revision).toBe(0);
+		const drawn = editor.mapContent;
+		await editor.find();
+		expect(editor.revision).toBe(1);
+		expect(editor.mapContent).not.toBe(drawn);
+		editor.setReason('ARM', 'Lost Karabakh.');
+		expect(editor.revision).toBe(1);
+		editor.setRole('ARM', 'central');
+		expect(editor.revision).toBe(2);
+		expect(editor.mapContent.countries.find((c) => c.iso3 === 'ARM')?.role).toBe('central');
+		editor.setIncluded('IRN', false);
+		expect(editor.revision).toBe(3);
+		expect(seen.map(([, what]) => what)).toEqual([
+			'Title',
+			'Article text',
+			'Find countries',
+			'Reason for Armenia',
+			'Role of Armenia',
+			'Iran'
+		]);
+		expect(seen.at(-1)![0]).toBe(editor.draft);
+	});
+
+	it('adds a country once; starts from a draft given', () => {
+		const editor = new DraftEditor();
+		expect(editor.addCountry('TCD')).toBe(true);
+		expect(editor.addCountry('TCD')).toBe(false);
+		expect(editor.addCountry('MLT')).toBe(false);
+		const again = new DraftEditor({ draft: editor.draft });
+		expect(again.listed.map((c) => c.iso3)).toEqual(['TCD']);
+		expect(again.mapContent.countries).toEqual([{ iso3: 'TCD', role: 'named', secondary: [] }]);
+		expect(again.toDocument().frame.bounds[0]).toBeLessThan(14);
+	});
+});

@@ -1,0 +1,147 @@
+/**
+ * The editor's one state owner: the draft (a briefing document in progress, see draft-model.ts)
+ * and what the page shows of it. Every change goes through `commit`, with the draft it makes: the
+ * one place where persistence (autosave) and undo can listen (`onCommit`), and where the map's
+ * revision is counted (the map beside the editor redraws in place from `mapContent`).
+ */
+import { gazetteerLanguage } from '$lib/briefing/gazetteer';
+import { loadGazetteer } from '$lib/content/gazetteer';
+import { COUNTRY_NAMES, MAINLAND_BOUNDS } from '$lib/map/geodata';
+import { findCountries } from './find-countries';
+import * as model from './draft-model';
+import type { Draft, RoleChange } from './draft-model';
+
+const NAMES = new Map(COUNTRY_NAMES.map((c) => [c.iso3, c.name]));
+
+export interface DraftEditorOptions {
+	/** The draft to start from (a restored one); a new one by default. */
+	draft?: Draft;
+	/** Called with every new draft and what made it, e.g. "Role of Niger". */
+	onCommit?: (draft: Draft, what: string) => void;
+}
+
+export class DraftEditor {
+	/** The draft as it is now: replaced whole on every change, never mutated. */
+	draft = $state.raw<Draft>(model.newDraft());
+	/** How many changes the map has to draw since the page opened (0: as it started). */
+	revision = $state(0);
+	/** "Find countries" is reading the article (its language's names may be loading). */
+	finding = $state(false);
+	/** What the last action said, for the status line: found, added, refused. */
+	message = $state<{ text: string; error: boolean } | null>(null);
+
+	readonly #onCommit: DraftEditorOptions['onCommit'];
+
+	constructor(options: DraftEditorOptions = {}) {
+		if (options.draft) {
+			this.draft = options.draft;
+			this.mapContent = model.draftToMapContent(options.draft);
+		}
+		this.#onCommit = options.onCommit;
+	}
+
+	nameOf = (iso3: string) => NAMES.get(iso3) ?? iso3;
+
+	readonly listed = $derived(model.listedCountries(this.draft, this.nameOf));
+	readonly stale = $derived(model.isFoundStale(this.draft));
+	/** What the map draws: replaced only when it changed (a title typed does not redraw the map). */
+	mapContent = $state.raw(model.draftToMapContent(this.draft));
+	readonly looks = $derived(model.draftLooks(this.draft));
+	readonly roles = $derived(this.draft.document.roles);
+	readonly paragraphs = $derived(this.draft.document.article.paragraphs);
+	/** Where the map frames the briefing's countries (the world when there are none). */
+	readonly frame = $derived(
+		model.frameOf(
+			this.draft.document.countries.map((c) => c.iso3),
+			(iso3) => MAINLAND_BOUNDS[iso3]
+		)
+	);
+
+	/** Replaces the draft (every change, and a draft restored or undone, comes through here). */
+	commit(next: Draft, what: string) {
+		if (next === this.draft) return;
+		this.draft = next;
+		const now = model.draftToMapContent(next);
+		if (JSON.stringify(now) !== JSON.stringify(this.mapContent)) {
+			this.mapContent = now;
+			this.revision++;
+		}
+		this.#onCommit?.(next, what);
+	}
+
+	setTitle(title: string) {
+		this.commit(model.setTitle(this.draft, title), 'Title');
+	}
+	setAsOf(asOf: string) {
+		this.commit(model.setAsOf(this.draft, asOf), 'As of');
+	}
+	setLanguage(language: string) {
+		this.commit(model.setLanguage(this.draft, language), 'Language');
+	}
+	setArticle(text: string) {
+		this.commit(model.setArticle(this.draft, text), 'Article text');
+	}
+
+	/** "Find countries": the article's paragraphs read with its language's names. */
+	async find(fetcher: typeof fetch = fetch): Promise<boolean> {
+		const paragraphs = this.draft.document.article.paragraphs;
+		if (paragraphs.length === 0) {
+			this.message = {
+				text: 'The article is empty: type or paste it in Article text, or open an article file, then Find countries.',
+				error: true
+			};
+			return false;
+		}
+		this.finding = true;
+		try {
+			const language = this.draft.document.language;
+			await loadGazetteer(language, fetcher);
+			const found = findCountries(paragraphs, { language });
+			this.commit(model.applyFound(this.draft, found), 'Find countries');
+			const n = found.length;
+			this.message = {
+				text:
+					n === 0
+						? `No country found in the ${paragraphs.length} paragraphs (read with the ${gazetteerLanguage(language) === 'fr' ? 'French' : 'English'} names). Add countries by hand below.`
+						: `Found ${n} ${n === 1 ? 'country' : 'countries'} in ${paragraphs.length} ${paragraphs.length === 1 ? 'paragraph' : 'paragraphs'}.`,
+				error: false
+			};
+			return true;
+		} catch (err) {
+			this.message = { text: err instanceof Error ? err.message : String(err), error: true };
+			return false;
+		} finally {
+			this.finding = false;
+		}
+	}
+
+	setIncluded(iso3: string, included: boolean) {
+		this.commit(model.setIncluded(this.draft, iso3, included), this.nameOf(iso3));
+	}
+	addCountry(iso3: string): boolean {
+		if (model.isIncluded(this.draft, iso3)) return false;
+		const next = model.addCountry(this.draft, iso3);
+		this.commit(next, `Add ${this.nameOf(iso3)}`);
+		return model.isIncluded(next, iso3);
+	}
+	setRole(iso3: string, role: string) {
+		this.commit(model.setRole(this.draft, iso3, role), `Role of ${this.nameOf(iso3)}`);
+	}
+	setReason(iso3: string, reason: string) {
+		this.commit(model.setReason(this.draft, iso3, reason), `Reason for ${this.nameOf(iso3)}`);
+	}
+	addRole() {
+		this.commit(model.addRole(this.draft), 'Add a role');
+	}
+	updateRole(id: string, change: RoleChange) {
+		this.commit(model.updateRole(this.draft, id, change), 'Role');
+	}
+	removeRole(id: string) {
+		this.commit(model.removeRole(this.draft, id), 'Remove a role');
+	}
+
+	/** The briefing document of the draft, framed on its countries (for export). */
+	toDocument() {
+		return model.draftToDocument(this.draft, (iso3) => MAINLAND_BOUNDS[iso3]);
+	}
+}
