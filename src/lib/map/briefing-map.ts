@@ -185,8 +185,6 @@ export class BriefingMap {
 	 * before its data is in): layers can be added from then on (see `update`).
 	 */
 	#styled = false;
-	/** The camera has moved since the map started (a link's view, a scene, a person). */
-	#moved = false;
 	/**
 	 * What is under the pointer, as the last mousemove found it: a click at the same pixel (a
 	 * pointer comes to rest, then clicks) reuses it instead of querying the tiles again, which
@@ -255,7 +253,6 @@ export class BriefingMap {
 		}
 		this.map.once('load', () => (this.#loaded = true));
 		this.map.once('style.load', () => (this.#styled = true));
-		this.map.on('movestart', () => (this.#moved = true));
 		// What a pixel shows changes with the camera, the style and the data of the drawn sources;
 		// the outlines and the measure (drawn on hover and click) do not change what is hit.
 		for (const ev of ['move', 'resize'] as const) this.map.on(ev, () => (this.#lastHit = null));
