@@ -19,14 +19,21 @@ function drawnRoles(page: Page) {
 		type MapLike = {
 			getLayersOrder(): string[];
 			getLayer(id: string): { metadata?: unknown } | undefined;
-			queryRenderedFeatures(options: { layers: string[] }): { layer: { id: string } }[];
+			queryRenderedFeatures(options: { layers: string[] }): {
+				layer: { id: string };
+				properties: Record<string, unknown>;
+			}[];
 		};
 		const map = (document.querySelector('.map') as unknown as { maplibreMap: MapLike }).maplibreMap;
-		const layers = map.getLayersOrder().filter((id) => /^country-[A-Z]{3}-fill/.test(id));
+		// Far out, a role's fill draws all its countries (`role-<role>-fill`); close up, each
+		// country has its own (`country-<ISO3>-fill-50m`).
+		const layers = map
+			.getLayersOrder()
+			.filter((id) => /^country-[A-Z]{3}-fill|^role-.+-fill/.test(id));
 		const drawn: Record<string, string> = {};
 		for (const f of map.queryRenderedFeatures({ layers })) {
-			const meta = map.getLayer(f.layer.id)?.metadata as { iso3: string; role: string };
-			drawn[meta.iso3] = meta.role;
+			const meta = map.getLayer(f.layer.id)?.metadata as { role: string };
+			drawn[String(f.properties.iso3)] = meta.role;
 		}
 		return drawn;
 	});

@@ -87,7 +87,7 @@ async function storyFillUnder(page: Page, box: LabelBox): Promise<string[]> {
 			.maplibreMap;
 		const fills = map
 			.getStyle()
-			.layers.filter((l: any) => /^country-[A-Z]{3}-fill/.test(l.id))
+			.layers.filter((l: any) => /^country-[A-Z]{3}-fill|^role-.+-fill/.test(l.id))
 			.map((l: any) => l.id);
 		const found = new Set<string>();
 		for (let x = b.x1 + 2; x <= b.x2 - 2; x += 3) {

@@ -12,7 +12,7 @@ interface Probe {
 	same: boolean;
 	center: [number, number];
 	zoom: number;
-	fill: Record<string, unknown>;
+	fill: Record<string, { coarse: unknown[]; fine: unknown }>;
 	layers: string[];
 	overlayIds: string[];
 	routeVisibility: unknown;
@@ -25,10 +25,22 @@ async function probe(page: Page): Promise<Probe> {
 		};
 		const m = el.maplibreMap;
 		const c = m.getCenter();
-		const fill = (iso3: string) =>
-			m.getLayer(`country-${iso3}-fill`)
-				? m.getPaintProperty(`country-${iso3}-fill`, 'fill-color')
-				: null;
+		// Far out, the colours of the role fills that draw the country (one, or none); close up,
+		// its own fill's.
+		const fill = (iso3: string) => {
+			const own = `country-${iso3}-fill-50m`;
+			return {
+				coarse: m
+					.getStyle()
+					.layers.filter(
+						(l) =>
+							/^role-.+-fill/.test(l.id) &&
+							(l.metadata as { countries?: string[] } | undefined)?.countries?.includes(iso3)
+					)
+					.map((l) => m.getPaintProperty(l.id, 'fill-color')),
+				fine: m.getLayer(own) ? m.getPaintProperty(own, 'fill-color') : null
+			};
+		};
 		return {
 			same: m.marker === 'before',
 			center: [c.lng, c.lat] as [number, number],
@@ -62,7 +74,11 @@ test('a changed briefing is redrawn in place: roles, countries and marks, camera
 	expect(before).toBeNull();
 	const start = await probe(page);
 	expect(start.fill.RUS).not.toEqual(start.fill.UKR);
-	expect(start.fill.DEU).toBeNull();
+	for (const iso3 of ['RUS', 'UKR']) {
+		expect(start.fill[iso3]!.coarse, iso3).toEqual([start.fill[iso3]!.fine]);
+		expect(start.fill[iso3]!.fine, iso3).toBeTruthy();
+	}
+	expect(start.fill.DEU).toEqual({ coarse: [], fine: null });
 	expect(start.overlayIds).toContain('ru-maxar-january-0');
 
 	await page.evaluate(() => {
@@ -101,7 +117,7 @@ test('a changed briefing is redrawn in place: roles, countries and marks, camera
 	expect(after.zoom).toBeCloseTo(start.zoom, 6);
 	expect(after.fill.RUS).toEqual(start.fill.UKR);
 	expect(after.fill.DEU).toEqual(start.fill.RUS);
-	expect(after.layers).toContain('country-DEU-fill');
+	expect(after.layers).toContain('country-DEU-fill-50m');
 	expect(after.overlayIds).not.toContain('ru-maxar-january-0');
 	expect(after.overlayIds).toContain('ru-buildup');
 	expect(after.routeVisibility).toBe('none');

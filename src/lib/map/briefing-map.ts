@@ -27,8 +27,11 @@ import {
 	scaledProperties,
 	type OutlineMark,
 	splitFine,
+	countriesFilter,
 	countryLayerIds,
 	countrySourceId,
+	roleLayerIds,
+	type RoleGroupMetadata,
 	type RoleLook,
 	type StyledCountry
 } from './style';
@@ -143,8 +146,11 @@ export class BriefingMap {
 	#onView: ((view: View) => void) | null = null;
 	#onMark: ((hit: MarkHit) => void) | null = null;
 	#onMeasure: ((m: Measurement) => void) | null = null;
-	/** Layers in the full style's order, with the toggle (country or overlay) each belongs to. */
-	#layers: { id: string; toggle?: string }[] = [];
+	/**
+	 * Layers in the full style's order, with the toggle (country or overlay) each belongs to, or,
+	 * for a role layer of the basemap, the countries it draws (see `#applyVisibility`).
+	 */
+	#layers: { id: string; toggle?: string; countries?: string[] }[] = [];
 	#hidden = new Set<string>();
 	#measuring: LonLat[] | null = null;
 	#highlighted: { iso3: string; sources: string[] }[] = [];
@@ -450,12 +456,18 @@ export class BriefingMap {
 		this.#order = full.layers.map((l) => l.id);
 		this.#baseLayers = [...full.layers, ...outlineLayers()];
 		this.#layers = full.layers.map((l) => {
-			const meta = (l.metadata ?? {}) as { iso3?: string; overlay?: string };
-			return { id: l.id, toggle: meta.iso3 ?? meta.overlay };
+			const meta = (l.metadata ?? {}) as {
+				iso3?: string;
+				overlay?: string;
+			} & Partial<RoleGroupMetadata>;
+			return { id: l.id, toggle: meta.iso3 ?? meta.overlay, countries: meta.countries };
 		});
-		this.#countryFills = content.countries
-			.flatMap((c) => [countryLayerIds(c.iso3, true).fill, countryLayerIds(c.iso3).fill])
-			.filter((id) => full.layers.some((l) => l.id === id));
+		// What a click hits: the roles' fills far out, each country's own close up.
+		const fills = new Set([
+			...content.looks.flatMap((l) => [roleLayerIds(l.id).fill, roleLayerIds(l.id, true).fill]),
+			...content.countries.map((c) => countryLayerIds(c.iso3).fill)
+		]);
+		this.#countryFills = full.layers.map((l) => l.id).filter((id) => fills.has(id));
 		this.#markLayers = markLayersOf(content.overlays);
 	}
 
@@ -628,13 +640,24 @@ export class BriefingMap {
 			this.whenReady(() => this.#applyVisibility());
 			return;
 		}
-		for (const { id, toggle } of this.#layers) {
-			if (!toggle || !this.map.getLayer(id)) continue;
-			const visibility = this.#hidden.has(toggle) ? 'none' : 'visible';
+		for (const { id, toggle, countries } of this.#layers) {
+			if (!this.map.getLayer(id)) continue;
+			// A role layer of the basemap draws several countries: the hidden ones leave its
+			// filter (and when none is left, the layer is hidden).
+			const shown = countries?.filter((iso3) => !this.#hidden.has(iso3));
+			if (!toggle && !shown) continue;
+			const visibility =
+				(toggle && this.#hidden.has(toggle)) || shown?.length === 0 ? 'none' : 'visible';
 			// Unset means visible: setting it anyway would make MapLibre lay out every tile again.
 			const current = this.map.getLayoutProperty(id, 'visibility') ?? 'visible';
 			if (current !== visibility) {
 				this.map.setLayoutProperty(id, 'visibility', visibility);
+			}
+			if (!shown?.length) continue;
+			// The same goes for the filter: a change makes MapLibre cut the source's tiles again.
+			const filter = countriesFilter(shown);
+			if (JSON.stringify(this.map.getFilter(id)) !== JSON.stringify(filter)) {
+				this.map.setFilter(id, filter);
 			}
 		}
 	}

@@ -1,4 +1,10 @@
-import { validateStyleMin, type SourceSpecification } from '@maplibre/maplibre-gl-style-spec';
+import {
+	featureFilter,
+	validateStyleMin,
+	type FilterSpecification,
+	type LayerSpecification,
+	type SourceSpecification
+} from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
 import { SWATCHES } from '$lib/briefing/palette';
 import { embedded } from '$lib/briefing/test-briefing';
@@ -9,13 +15,27 @@ import {
 	buildStyle,
 	countryLayerIds,
 	outlineLayers,
+	roleLayerIds,
 	presentingScale,
 	roleLooks,
 	scaledProperties,
+	splitFine,
 	type Geodata
 } from './style';
+import bounds from '../../../geodata/bounds.json';
 
 const briefing = embedded();
+
+/** Whether a role layer's filter takes the feature of this country. */
+function drawsCountry(layer: LayerSpecification, iso3: string): boolean {
+	const filter = (layer as { filter?: FilterSpecification }).filter;
+	if (filter === undefined) return true;
+	return featureFilter(filter, `${layer.id}.filter`).filter({ zoom: 0 }, {
+		type: 3,
+		properties: { iso3 },
+		geometry: []
+	} as never);
+}
 
 const geodata: Geodata = {
 	world: '/_app/world.geojson',
@@ -78,20 +98,66 @@ describe('buildStyle', () => {
 	});
 
 	it('gives each of the six countries its role layers, 1:110m far out and 1:50m close up', () => {
-		for (const iso3 of ['FRA', 'RUS', 'UKR', 'MLI', 'HUN', 'SVN']) {
-			const fine = style.layers.find((l) => l.id === countryLayerIds(iso3, true).fill);
-			const coarse = style.layers.find((l) => l.id === countryLayerIds(iso3).fill);
+		for (const { iso3, role } of styled.filter((c) => geodata.countries[c.iso3])) {
+			const fine = style.layers.find((l) => l.id === countryLayerIds(iso3).fill);
+			const coarse = style.layers.find((l) => l.id === roleLayerIds(role).fill);
 			expect(fine, iso3).toMatchObject({ source: `country-${iso3}`, minzoom: FINE_FROM_ZOOM });
 			expect(coarse, iso3).toMatchObject({ source: 'world', maxzoom: FINE_FROM_ZOOM });
+			expect(drawsCountry(coarse!, iso3), iso3).toBe(true);
 		}
+		// A country with no 1:50m file (the United Kingdom here) is drawn from the 1:110m shape at
+		// every zoom.
+		const gbr = styled.find((c) => c.iso3 === 'GBR')!;
+		const everyZoom = style.layers.find((l) => l.id === roleLayerIds(gbr.role, true).fill)!;
+		expect(everyZoom).toMatchObject({ source: 'world' });
+		expect(everyZoom.maxzoom).toBeUndefined();
+		expect(drawsCountry(everyZoom, 'GBR')).toBe(true);
+		const stopping = style.layers.find((l) => l.id === roleLayerIds(gbr.role).fill);
+		expect(stopping && drawsCountry(stopping, 'GBR')).toBeFalsy();
 	});
 
-	it('fills each country with the colour of its primary role', () => {
-		const fra = style.layers.find((l) => l.id === countryLayerIds('FRA').fill) as {
+	it('fills each country with the colour of its primary role, and only it', () => {
+		const mediator = style.layers.find((l) => l.id === roleLayerIds('mediator').fill) as {
 			paint: Record<string, unknown>;
+		} & LayerSpecification;
+		const look = looks.find((l) => l.id === 'mediator')!;
+		expect(mediator.paint['fill-color']).toBe(look.color);
+		expect(drawsCountry(mediator, 'FRA')).toBe(true);
+		expect(drawsCountry(mediator, 'RUS')).toBe(false);
+		expect(
+			drawsCountry(
+				style.layers.find((l) => l.id === roleLayerIds('buildup').fill)!,
+				'RUS'
+			)
+		).toBe(true);
+	});
+
+	it('draws the basemap with as many role layers for every country as for six', () => {
+		const roles = ['mediator', 'buildup', 'threatened'];
+		const all = Object.keys(bounds).sort();
+		expect(all.length).toBeGreaterThan(150);
+		const every: Geodata = {
+			...geodata,
+			countries: Object.fromEntries(all.map((c) => [c, `/_app/${c}.geojson`]))
 		};
-		const mediator = looks.find((l) => l.id === 'mediator')!;
-		expect(fra.paint['fill-color']).toBe(mediator.color);
+		const coarse = (n: number) => {
+			const countries = all.slice(0, n).map((iso3, i) => ({
+				iso3,
+				role: roles[i % roles.length]!,
+				secondary: [roles[(i + 1) % roles.length]!]
+			}));
+			const { first } = splitFine(buildStyle(countries, looks, [], every));
+			return first.layers.filter((l) => 'source' in l && l.source === 'world');
+		};
+		const six = coarse(6);
+		const every177 = coarse(all.length);
+		expect(every177.map((l) => l.id)).toEqual(six.map((l) => l.id));
+		// The basemap's own fill and borders, and per role a fill, texture, outline, secondary
+		// texture and secondary outline at most.
+		expect(every177.length).toBeLessThanOrEqual(2 + roles.length * 5);
+		for (const iso3 of all) {
+			expect(every177.filter((l) => drawsCountry(l, iso3)).length, iso3).toBeGreaterThan(0);
+		}
 	});
 
 	it('draws roles apart by a second cue besides colour', () => {
@@ -188,7 +254,12 @@ describe('map text and marks for the screen', () => {
 		const also = withAlso.layers.filter(
 			(l) => (l.metadata as { secondary?: boolean } | undefined)?.secondary
 		);
-		expect(also.map((l) => l.id)).toContain('country-FRA-pattern-also-election');
+		expect(also.map((l) => l.id)).toContain('country-FRA-pattern-50m-also-election');
+		// Far out, one layer per secondary role, over the countries that have it.
+		const alsoElection = also.find((l) => l.id === roleLayerIds('election').alsoOutline)!;
+		expect(alsoElection).toMatchObject({ source: 'world', maxzoom: FINE_FROM_ZOOM });
+		expect(drawsCountry(alsoElection, 'FRA')).toBe(true);
+		expect(drawsCountry(alsoElection, 'HUN')).toBe(false);
 		expect(validateStyleMin(withAlso)).toEqual([]);
 	});
 });

@@ -7,6 +7,7 @@
  */
 import type {
 	ExpressionSpecification,
+	FilterSpecification,
 	LayerSpecification,
 	LineLayerSpecification,
 	StyleSpecification
@@ -77,14 +78,53 @@ export const FINE_FROM_ZOOM = 3.5;
 /** From this zoom a wide country is named at its other label points too (see labels.geojson's `more`). */
 export const MORE_LABELS_FROM_ZOOM = 3;
 
-/** Layer ids of one styled country at one resolution: the fill is what a click hits. */
-export function countryLayerIds(iso3: string, fine = false) {
-	const suffix = fine ? '-50m' : '';
+/**
+ * Layer ids of one styled country's 1:50m layers (from its own source, once zoomed in): the fill
+ * is what a click hits. Far out, its 1:110m shape is drawn by its roles' layers (`roleLayerIds`).
+ */
+export function countryLayerIds(iso3: string) {
 	return {
-		fill: `country-${iso3}-fill${suffix}`,
-		pattern: `country-${iso3}-pattern${suffix}`,
-		outline: `country-${iso3}-outline${suffix}`
+		fill: `country-${iso3}-fill-50m`,
+		pattern: `country-${iso3}-pattern-50m`,
+		outline: `country-${iso3}-outline-50m`
 	};
+}
+
+/**
+ * Layer ids of one role's layers on the basemap's 1:110m shapes: one layer of each kind draws
+ * every country of the role (its primary role for the fill, texture and outline; `also`, a
+ * secondary one), so the world's layers grow with the roles and not with the countries. Each
+ * MapLibre layer costs the worker a bucket per tile and the renderer a draw call per frame: a
+ * briefing styling every country drew more than 500 layers before its first view. `allZooms`: the
+ * countries with no 1:50m file of their own, drawn from the 1:110m shape at every zoom.
+ */
+export function roleLayerIds(role: string, allZooms = false) {
+	const suffix = allZooms ? '-all-zooms' : '';
+	return {
+		fill: `role-${role}-fill${suffix}`,
+		pattern: `role-${role}-pattern${suffix}`,
+		outline: `role-${role}-outline${suffix}`,
+		alsoPattern: `role-${role}-also-pattern${suffix}`,
+		alsoOutline: `role-${role}-also-outline${suffix}`
+	};
+}
+
+/**
+ * What a role layer of the basemap carries in its metadata: its role, whether it draws it as a
+ * secondary one, and the countries it draws (the map takes hidden ones out of its filter).
+ */
+export interface RoleGroupMetadata {
+	role: string;
+	secondary?: boolean;
+	countries: string[];
+}
+
+/**
+ * The filter of a role layer of the basemap: the features of these countries. A `match` on a
+ * list is a lookup, not a walk along it, for each of the basemap's features in each tile.
+ */
+export function countriesFilter(iso3s: readonly string[]): FilterSpecification {
+	return iso3s.length ? ['match', ['get', 'iso3'], [...iso3s], true, false] : false;
 }
 
 export function countrySourceId(iso3: string, geodata: Geodata): string {
@@ -171,58 +211,55 @@ export function outlineLayers(): LineLayerSpecification[] {
 
 export const WORLD_FILL = 'world-fill';
 
-/** The fill, texture and outline that show a country's primary role, from one source. */
-function roleLayers(
+/** The paint of a role's fill, texture and outline, and of a secondary role's texture and line. */
+const rolePaint = {
+	// No antialiasing pass: the outline layer above draws the edge anyway. The opacity is
+	// constant (hover shows as an outline): a fill whose opacity varies by feature needs a
+	// shader of its own, and compiling each shader is a cost of the first view.
+	fill: (look: RoleLook) => ({
+		'fill-color': look.color,
+		'fill-opacity': 0.62,
+		'fill-antialias': false
+	}),
+	pattern: (look: RoleLook) => ({ 'fill-pattern': look.imageId, 'fill-antialias': false }),
+	outline: (look: RoleLook) => ({
+		'line-color': look.color,
+		'line-width': 1.6,
+		// 'none' draws the role by a dashed outline alone, so it still differs from plain land.
+		...(look.pattern === 'none' ? { 'line-dasharray': [3, 2] } : {})
+	}),
+	// A secondary role's colour as a dashed line just inside the border, so "also votes in April"
+	// reads on the map and not only in the panel.
+	alsoOutline: (look: RoleLook) => ({
+		'line-color': look.color,
+		'line-width': 3,
+		'line-offset': 2.5,
+		'line-dasharray': [2, 1.5]
+	})
+} satisfies Record<string, (look: RoleLook) => Record<string, unknown>>;
+
+/** The fill, texture and outline that show one country's roles, from its own 1:50m source. */
+function countryRoleLayers(
 	iso3: string,
 	look: RoleLook,
 	source: string,
-	zoom: { minzoom?: number; maxzoom?: number },
-	fine: boolean,
-	secondary: readonly RoleLook[] = []
+	secondary: readonly RoleLook[]
 ): LayerSpecification[] {
-	const ids = countryLayerIds(iso3, fine);
+	const ids = countryLayerIds(iso3);
 	const common = {
 		source,
 		filter: ['==', ['get', 'iso3'], iso3] as ExpressionSpecification,
 		metadata: { iso3, role: look.id },
-		...zoom
+		minzoom: FINE_FROM_ZOOM
 	};
 	const layers: LayerSpecification[] = [
-		{
-			id: ids.fill,
-			type: 'fill',
-			...common,
-			// No antialiasing pass: the outline layer above draws the edge anyway. The opacity is
-			// constant (hover shows as an outline): a fill whose opacity varies by feature needs a
-			// shader of its own, and compiling each shader is a cost of the first view.
-			paint: {
-				'fill-color': look.color,
-				'fill-opacity': 0.62,
-				'fill-antialias': false
-			}
-		}
+		{ id: ids.fill, type: 'fill', ...common, paint: rolePaint.fill(look) }
 	];
 	if (hasTexture(look.pattern)) {
-		layers.push({
-			id: ids.pattern,
-			type: 'fill',
-			...common,
-			paint: { 'fill-pattern': look.imageId, 'fill-antialias': false }
-		});
+		layers.push({ id: ids.pattern, type: 'fill', ...common, paint: rolePaint.pattern(look) });
 	}
-	layers.push({
-		id: ids.outline,
-		type: 'line',
-		...common,
-		paint: {
-			'line-color': look.color,
-			'line-width': 1.6,
-			// 'none' draws the role by a dashed outline alone, so it still differs from plain land.
-			...(look.pattern === 'none' ? { 'line-dasharray': [3, 2] } : {})
-		}
-	});
-	// Each secondary role: its texture over the primary fill, and its colour as a dashed line
-	// just inside the border, so "also votes in April" reads on the map and not only in the panel.
+	layers.push({ id: ids.outline, type: 'line', ...common, paint: rolePaint.outline(look) });
+	// Each secondary role: its texture over the primary fill, and its dashed line.
 	for (const also of secondary) {
 		const meta = { ...common, metadata: { iso3, role: also.id, secondary: true } };
 		if (hasTexture(also.pattern)) {
@@ -230,22 +267,76 @@ function roleLayers(
 				id: `${ids.pattern}-also-${also.id}`,
 				type: 'fill',
 				...meta,
-				paint: { 'fill-pattern': also.imageId, 'fill-antialias': false }
+				paint: rolePaint.pattern(also)
 			});
 		}
 		layers.push({
 			id: `${ids.outline}-also-${also.id}`,
 			type: 'line',
 			...meta,
-			paint: {
-				'line-color': also.color,
-				'line-width': 3,
-				'line-offset': 2.5,
-				'line-dasharray': [2, 1.5]
-			}
+			paint: rolePaint.alsoOutline(also)
 		});
 	}
 	return layers;
+}
+
+/**
+ * The role layers of the basemap's 1:110m shapes (see `roleLayerIds`): for each role, one fill,
+ * texture and outline over the countries whose primary role it is, then one texture and dashed
+ * line over those that have it as a secondary role. In the order a country's own layers stack
+ * (fills, textures, outlines, then the secondary roles'), so each country looks as if drawn alone:
+ * no neighbour's fill covers its outline. `fine`: the countries drawn from their own 1:50m source
+ * once zoomed in, whose layers stop at FINE_FROM_ZOOM; the others are drawn at every zoom.
+ */
+function roleGroupLayers(
+	countries: readonly { iso3: string; look: RoleLook; also: readonly RoleLook[] }[],
+	looks: readonly RoleLook[],
+	fine: (iso3: string) => boolean
+): LayerSpecification[] {
+	const layers: { rank: number; layer: LayerSpecification }[] = [];
+	for (const allZooms of [false, true]) {
+		const here = countries.filter((c) => fine(c.iso3) !== allZooms);
+		looks.forEach((look, i) => {
+			const ids = roleLayerIds(look.id, allZooms);
+			const primary = here.filter((c) => c.look.id === look.id).map((c) => c.iso3);
+			const secondary = here.filter((c) => c.also.includes(look)).map((c) => c.iso3);
+			const group = (iso3s: string[], isSecondary: boolean) => ({
+				source: 'world',
+				filter: countriesFilter(iso3s),
+				metadata: {
+					role: look.id,
+					...(isSecondary ? { secondary: true } : {}),
+					countries: iso3s
+				} satisfies RoleGroupMetadata,
+				...(allZooms ? {} : { maxzoom: FINE_FROM_ZOOM })
+			});
+			// The rank of a kind of layer, then the role's place in the table: the stacking order.
+			const add = (kind: number, layer: LayerSpecification) =>
+				layers.push({ rank: kind * looks.length + i, layer });
+			if (primary.length) {
+				const common = group(primary, false);
+				add(0, { id: ids.fill, type: 'fill', ...common, paint: rolePaint.fill(look) });
+				if (hasTexture(look.pattern)) {
+					add(1, { id: ids.pattern, type: 'fill', ...common, paint: rolePaint.pattern(look) });
+				}
+				add(2, { id: ids.outline, type: 'line', ...common, paint: rolePaint.outline(look) });
+			}
+			if (secondary.length) {
+				const common = group(secondary, true);
+				if (hasTexture(look.pattern)) {
+					add(3, { id: ids.alsoPattern, type: 'fill', ...common, paint: rolePaint.pattern(look) });
+				}
+				add(4, {
+					id: ids.alsoOutline,
+					type: 'line',
+					...common,
+					paint: rolePaint.alsoOutline(look)
+				});
+			}
+		});
+	}
+	// (A stable sort: at one rank, the countries with a 1:50m file come first.)
+	return layers.sort((a, b) => a.rank - b.rank).map((l) => l.layer);
 }
 
 export function buildStyle(
@@ -269,20 +360,24 @@ export function buildStyle(
 		{ id: WORLD_FILL, type: 'fill', source: 'world', paint: { 'fill-color': COLORS.land } }
 	];
 
-	for (const { iso3, role, secondary = [] } of countries) {
+	// Each country's primary look and its secondary ones (once each, and not its primary again).
+	const drawn = countries.flatMap(({ iso3, role, secondary = [] }) => {
 		const look = lookOf.get(role);
-		if (!look) continue;
-		const also = secondary.flatMap((r) => (r !== role && lookOf.get(r) ? [lookOf.get(r)!] : []));
-		const fineSource = countrySourceId(iso3, geodata);
-		if (fineSource === 'world') {
-			layers.push(...roleLayers(iso3, look, 'world', {}, false, also));
-			continue;
-		}
-		sources[fineSource] = { type: 'geojson', data: geodata.countries[iso3]!, promoteId: 'iso3' };
-		layers.push(
-			...roleLayers(iso3, look, 'world', { maxzoom: FINE_FROM_ZOOM }, false, also),
-			...roleLayers(iso3, look, fineSource, { minzoom: FINE_FROM_ZOOM }, true, also)
+		if (!look) return [];
+		const also = [...new Set(secondary)].flatMap((r) =>
+			r !== role && lookOf.get(r) ? [lookOf.get(r)!] : []
 		);
+		return [{ iso3, look, also }];
+	});
+	const hasFine = (iso3: string) => countrySourceId(iso3, geodata) !== 'world';
+	// Far out, the roles' layers over the 1:110m shapes; close up, each country's own (its source
+	// is its own file, so its layers are too: they are only added once the map zooms in).
+	layers.push(...roleGroupLayers(drawn, looks, hasFine));
+	for (const { iso3, look, also } of drawn) {
+		if (!hasFine(iso3)) continue;
+		const fineSource = countrySourceId(iso3, geodata);
+		sources[fineSource] = { type: 'geojson', data: geodata.countries[iso3]!, promoteId: 'iso3' };
+		layers.push(...countryRoleLayers(iso3, look, fineSource, also));
 	}
 
 	const overlayLayerList = overlayLayers(overlays);
