@@ -124,8 +124,13 @@ export class DraftSession {
 	/** Whether `#latest` has changes no save has written yet. */
 	#dirty = false;
 	#timer: ReturnType<typeof setTimeout> | undefined;
-	/** The save under way, if any: there is never more than one. */
-	#running: Promise<void> | null = null;
+	/**
+	 * The save loop, while it runs (see #drain): the only code that saves the draft under its id,
+	 * so there is never more than one save of it at a time.
+	 */
+	#pump: Promise<void> | null = null;
+	/** A copy or a reload of the stored draft under way (see #alone): the loop waits for it. */
+	#op: Promise<unknown> | null = null;
 	#closed = false;
 	#askedPersistence = false;
 	readonly #session = sessionId();
@@ -221,8 +226,7 @@ export class DraftSession {
 		this.#dirty = true;
 		if (this.#conflict) return;
 		if (this.#status === 'saved') this.#status = 'unsaved';
-		clearTimeout(this.#timer);
-		this.#timer = setTimeout(() => void this.flush(), this.#delayMs);
+		this.#schedule();
 	}
 
 	/**
@@ -230,15 +234,12 @@ export class DraftSession {
 	 * `status`). Never rejects.
 	 */
 	async flush(): Promise<void> {
-		clearTimeout(this.#timer);
-		this.#timer = undefined;
-		for (;;) {
-			while (this.#running) await this.#running;
-			if (!this.#dirty || this.#conflict || this.#closed) return;
-			await this.#exclusive(() => this.#saveOnce());
-			// A failed save is tried again on the next change or flush, not in a loop here.
-			if (this.#status === 'error') return;
-		}
+		this.#unschedule();
+		while (this.#op) await this.#op.catch(() => {});
+		// One loop for all callers: a flush while it runs waits for it, and it saves what the
+		// flush was asked for too, since it goes on while there are changes.
+		if (!this.#pump && this.#mustSave()) this.#pump = this.#drain();
+		await this.#pump;
 	}
 
 	/**
@@ -246,8 +247,7 @@ export class DraftSession {
 	 * keeps both versions (also a plain "Save a copy"). The other version is not touched.
 	 */
 	async saveAsCopy(): Promise<SaveResult> {
-		clearTimeout(this.#timer);
-		return this.#exclusive(async () => {
+		return this.#alone(async () => {
 			const id = newDraftId();
 			const draft = this.#latest;
 			const wasDirty = this.#dirty;
@@ -284,8 +284,7 @@ export class DraftSession {
 	 * page to show, or the errors of a stored draft that cannot be read (nothing changes then).
 	 */
 	async takeStored(): Promise<{ ok: true; draft: unknown } | { ok: false; errors: string[] }> {
-		clearTimeout(this.#timer);
-		return this.#exclusive(async () => {
+		return this.#alone(async () => {
 			let read: DraftRead | undefined;
 			try {
 				read = await readDraft(this.#id);
@@ -309,7 +308,7 @@ export class DraftSession {
 	async close(): Promise<void> {
 		await this.flush();
 		this.#closed = true;
-		clearTimeout(this.#timer);
+		this.#unschedule();
 		this.#post('closed');
 		for (const detach of this.#detach) detach();
 		this.#detach = [];
@@ -317,25 +316,52 @@ export class DraftSession {
 		this.#channel = null;
 	}
 
-	/** Runs `task` once no other save runs, and marks it as the one running. */
-	async #exclusive<R>(task: () => Promise<R>): Promise<R> {
-		while (this.#running) await this.#running;
-		// Set in the same turn as the check above, so two callers cannot both pass it.
-		const result = task();
-		const running = result.then(
-			() => {},
-			() => {}
-		);
-		this.#running = running;
+	#mustSave(): boolean {
+		return this.#dirty && !this.#conflict && !this.#closed && !this.#op;
+	}
+
+	#schedule(): void {
+		clearTimeout(this.#timer);
+		this.#timer = setTimeout(() => void this.flush(), this.#delayMs);
+	}
+
+	#unschedule(): void {
+		clearTimeout(this.#timer);
+		this.#timer = undefined;
+	}
+
+	/** Saves until there is nothing left to save, or saving is stopped (conflict, error). */
+	async #drain(): Promise<void> {
 		try {
-			return await result;
+			// Entered only when there is something to save, so it awaits at least once and the
+			// `finally` below never runs before flush() has stored this promise in #pump.
+			while (this.#mustSave()) {
+				await this.#saveOnce();
+				// A failed save is tried again on the next change or flush, not in a loop here.
+				if (this.#status === 'error') break;
+			}
 		} finally {
-			if (this.#running === running) this.#running = null;
+			// In the same turn as the last check above: a change after it starts a new loop.
+			this.#pump = null;
+		}
+	}
+
+	/** Runs `task` (a copy, a reload) with no save running and none starting until it ends. */
+	async #alone<R>(task: () => Promise<R>): Promise<R> {
+		this.#unschedule();
+		while (this.#pump || this.#op) await (this.#pump ?? this.#op)?.catch(() => {});
+		// Set in the same turn as the check above, so no other save or task can start in between.
+		const run = task();
+		this.#op = run;
+		try {
+			return await run;
+		} finally {
+			this.#op = null;
+			if (this.#mustSave()) this.#schedule();
 		}
 	}
 
 	async #saveOnce(): Promise<void> {
-		if (!this.#dirty || this.#conflict) return;
 		const id = this.#id;
 		const draft = this.#latest;
 		this.#dirty = false;
@@ -376,9 +402,6 @@ export class DraftSession {
 		this.#error = null;
 		// Changes made while this save ran (change() set #dirty again) are still to save.
 		this.#status = this.#dirty ? 'unsaved' : 'saved';
-		if (this.#dirty && !this.#timer) {
-			this.#timer = setTimeout(() => void this.flush(), this.#delayMs);
-		}
 		if (!this.#askedPersistence) {
 			this.#askedPersistence = true;
 			askDraftPersistence(this.#options.storage ?? globalThis.navigator?.storage).then(
@@ -389,8 +412,7 @@ export class DraftSession {
 	}
 
 	#enterConflict(conflict: Conflict): void {
-		clearTimeout(this.#timer);
-		this.#timer = undefined;
+		this.#unschedule();
 		this.#conflict = conflict;
 		this.#status = 'conflict';
 	}

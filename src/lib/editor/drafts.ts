@@ -105,6 +105,15 @@ function open(): Promise<IDBPDatabase<DraftsDB>> {
 			d.createObjectStore('heads', { keyPath: 'id' });
 			d.createObjectStore('bodies', { keyPath: 'id' });
 			d.createObjectStore('meta', { keyPath: 'key' });
+		},
+		// Another tab running a newer version wants to upgrade the database (or it is being
+		// deleted): let go of it rather than block that tab; the next call here opens it again.
+		blocking() {
+			void closeDrafts();
+		},
+		// The browser closed the connection (storage cleared): open again next time.
+		terminated() {
+			db = null;
 		}
 	}).catch((err) => {
 		// A later call tries again (private windows may refuse IndexedDB for a while).
