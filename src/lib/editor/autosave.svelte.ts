@@ -19,6 +19,7 @@
  * the other tab's). Any page of the origin can post on the channel, so messages are checked and
  * bad ones ignored; a forged one can at worst cause a needless conflict, never a write.
  */
+import { SvelteSet } from 'svelte/reactivity';
 import { z } from '$lib/briefing/schema/zod';
 import {
 	askDraftPersistence,
@@ -117,7 +118,7 @@ export class DraftSession {
 	#error = $state<string | null>(null);
 	#conflict = $state.raw<Conflict | null>(null);
 	#persistence = $state<Persistence | null>(null);
-	#peers = $state.raw<ReadonlySet<string>>(new Set());
+	readonly #peers = new SvelteSet<string>();
 
 	/** The latest state handed to `change()`, saved or not. */
 	#latest: unknown;
@@ -266,7 +267,7 @@ export class DraftSession {
 			if (result.ok) {
 				this.#post('closed');
 				this.#id = id;
-				this.#peers = new Set();
+				this.#peers.clear();
 				this.#conflict = null;
 				this.#saved(result.record.revision, result.record.savedAt);
 				this.#post('opened');
@@ -431,10 +432,8 @@ export class DraftSession {
 	#receive(data: unknown): void {
 		const msg = readDraftMessage(data);
 		if (!msg || msg.id !== this.#id || msg.session === this.#session || this.#closed) return;
-		const peers = new Set(this.#peers);
-		if (msg.type === 'closed') peers.delete(msg.session);
-		else if (peers.size < MAX_PEERS) peers.add(msg.session);
-		if (peers.size !== this.#peers.size) this.#peers = peers;
+		if (msg.type === 'closed') this.#peers.delete(msg.session);
+		else if (this.#peers.size < MAX_PEERS) this.#peers.add(msg.session);
 		if (msg.type === 'opened') this.#post('here');
 		if (msg.type === 'saved' && msg.revision > this.#revision && !this.#conflict) {
 			this.#enterConflict({ reason: 'other-tab' });

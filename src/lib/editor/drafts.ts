@@ -163,8 +163,8 @@ function readRecord(id: string, rawHead: unknown, rawBody: unknown): DraftRead {
 	// The briefing's own limits: a draft is a briefing being written, and the editor walks it.
 	const tooBig = checkSize(draft);
 	if (tooBig.length > 0) return { ok: false, id, errors: tooBig.map(inDraft) };
-	const { ok: _, ...summary } = head;
-	return { ok: true, record: { ...summary, draft } };
+	const { revision, savedAt, title } = head;
+	return { ok: true, record: { id, revision, savedAt, title, draft } };
 }
 
 /**
