@@ -160,6 +160,22 @@ describe('DraftSession', () => {
 		expect(session.revision).toBe(1 + counts.calls);
 	});
 
+	it('a copy asked for while a save runs waits for it', async () => {
+		test++;
+		await stored('d', { v: 0 });
+		const { save, counts } = countingSave(1);
+		const session = await openSession('d', { save });
+		session.change({ v: 1 });
+		const flushed = session.flush();
+		const copied = session.saveAsCopy();
+		await Promise.all([flushed, copied]);
+		expect(counts).toMatchObject({ calls: 2, most: 1 });
+		expect(await storedDraft('d')).toEqual({ v: 1 });
+		expect(session.id).not.toBe('d');
+		expect(await storedDraft(session.id)).toEqual({ v: 1 });
+		expect(session.status).toBe('saved');
+	});
+
 	it('a second session on the same draft is refused, keeps its work as a copy, and the first is untouched', async () => {
 		test++;
 		await stored('d', { v: 0 });
