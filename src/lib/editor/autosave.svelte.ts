@@ -16,8 +16,9 @@
  * draft: a tab learns at once that another saved its draft, before it even tries. Either way the
  * session stops saving, keeps the user's work in memory, and reports 'conflict'; the page offers
  * `saveAsCopy()` (the work goes on under a new id) or `takeStored()` (drop this tab's changes for
- * the other tab's). Any page of the origin can post on the channel, so messages are checked and
- * bad ones ignored; a forged one can at worst cause a needless conflict, never a write.
+ * the other tab's). `openElsewhere` says, before any save, that another tab has the draft open.
+ * Any page of the origin can post on the channel, so messages are checked and bad ones ignored; a
+ * forged one can at worst cause a needless conflict or warning, never a write.
  */
 import { SvelteSet } from 'svelte/reactivity';
 import { z } from '$lib/briefing/schema/zod';
