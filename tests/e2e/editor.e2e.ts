@@ -31,10 +31,18 @@ function mapState(page: Page, iso3s: string[]): Promise<MapState> {
 		};
 		const m = el.maplibreMap;
 		const c = m.getCenter();
-		const fill = (iso3: string) =>
-			m.getLayer(`country-${iso3}-fill`)
-				? m.getPaintProperty(`country-${iso3}-fill`, 'fill-color')
-				: null;
+		// The colour of the role fill that draws the country at this zoom (its metadata lists the
+		// countries it draws), or null when none does.
+		const fill = (iso3: string) => {
+			const layer = m
+				.getStyle()
+				.layers.find(
+					(l) =>
+						/^role-.+-fill/.test(l.id) &&
+						(l.metadata as { countries?: string[] } | undefined)?.countries?.includes(iso3)
+				);
+			return layer ? m.getPaintProperty(layer.id, 'fill-color') : null;
+		};
 		return {
 			same: m.marker === 'before',
 			center: [c.lng, c.lat] as [number, number],
