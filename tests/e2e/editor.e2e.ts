@@ -270,3 +270,66 @@ test('the map page links to the editor; on a phone the editor and the map are st
 	// Nothing wider than the phone: no sideways scrolling.
 	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });
+
+test('nothing lost: every edit is saved as it is made, a reload reopens the draft, undo and redo step through the edits', async ({
+	page
+}) => {
+	await openEditor(page);
+	const status = page.getByRole('status').filter({ hasText: /saved|Saving|Nothing to save/i });
+	await expect(status).toHaveText(/Nothing to save yet/);
+	await page.getByRole('textbox', { name: 'Title' }).fill(TITLE);
+	await page.getByRole('textbox', { name: 'Article text' }).fill(ARTICLE);
+	await page.getByRole('button', { name: 'Find countries' }).click();
+	await page.getByRole('combobox', { name: 'Role of Armenia' }).selectOption({ label: 'Central' });
+	await page.getByRole('checkbox', { name: 'Iran', exact: true }).uncheck();
+	await expect(status).toHaveText('Saved');
+	// The address names the draft, so a reload (or the address kept) opens it again.
+	await expect(page).toHaveURL(/\/editor\?draft=[\w-]+$/);
+	const address = page.url();
+
+	await page.reload();
+	await expect(page.getByRole('textbox', { name: 'Title' })).toHaveValue(TITLE);
+	await expect(page.getByRole('textbox', { name: 'Article text' })).toHaveValue(ARTICLE);
+	await expect(page.getByRole('combobox', { name: 'Role of Armenia' })).toHaveValue('central');
+	await expect(page.getByRole('checkbox', { name: 'Iran', exact: true })).not.toBeChecked();
+	await expect(status).toHaveText('Saved');
+	await mapIdle(page);
+	await expect.poll(async () => (await mapState(page, ['ARM'])).roles.ARM).toBe('central');
+	expect(page.url()).toBe(address);
+
+	// Undo and redo, by button and by keyboard, over the edits made after the reload.
+	const undo = page.getByRole('button', { name: 'Undo', exact: true });
+	const redo = page.getByRole('button', { name: 'Redo', exact: true });
+	await expect(undo).toBeDisabled();
+	await page.getByRole('combobox', { name: 'Role of Georgia' }).selectOption({ label: 'Involved' });
+	await page.getByRole('checkbox', { name: 'Russia', exact: true }).uncheck();
+	await expect(undo).toHaveAttribute('title', 'Undo: Russia');
+	await undo.click();
+	await expect(page.getByRole('checkbox', { name: 'Russia', exact: true })).toBeChecked();
+	await expect(page.getByRole('combobox', { name: 'Role of Georgia' })).toHaveValue('involved');
+	// Ctrl+Z outside a text box is the page's undo; Ctrl+Shift+Z its redo.
+	await undo.focus();
+	await page.keyboard.press('Control+z');
+	await expect(page.getByRole('combobox', { name: 'Role of Georgia' })).toHaveValue('named');
+	await expect(undo).toBeDisabled();
+	await expect.poll(async () => (await mapState(page, ['GEO'])).roles.GEO).toBe('named');
+	await page.keyboard.press('Control+Shift+z');
+	await expect(page.getByRole('combobox', { name: 'Role of Georgia' })).toHaveValue('involved');
+	await redo.click();
+	await expect(page.getByRole('checkbox', { name: 'Russia', exact: true })).not.toBeChecked();
+	await expect(redo).toBeDisabled();
+	// What undo and redo reach is saved too.
+	await expect(status).toHaveText('Saved');
+	await page.reload();
+	await expect(page.getByRole('checkbox', { name: 'Russia', exact: true })).not.toBeChecked();
+	await expect(page.getByRole('combobox', { name: 'Role of Georgia' })).toHaveValue('involved');
+});
+
+test('a draft that cannot be read is said, and left as it is', async ({ page }) => {
+	await page.goto('./editor?draft=no-such-draft');
+	await expect(page.getByRole('alert')).toContainText('This draft could not be opened');
+	await expect(page.getByRole('alert')).toContainText('no such draft in this browser');
+	// A new draft starts: it is saved under its own id, never over the one asked for.
+	await page.getByRole('textbox', { name: 'Title' }).fill('Another');
+	await expect(page).toHaveURL(/\/editor\?draft=(?!no-such-draft)[\w-]+$/);
+});

@@ -15,6 +15,7 @@ import {
 	listedCountries,
 	newDraft,
 	paragraphMoves,
+	parseDraft,
 	removeRole,
 	setArticle,
 	setAsOf,
@@ -287,5 +288,39 @@ describe('the first passage', () => {
 			words: 'Nigeria',
 			after: '.'
 		});
+	});
+});
+
+describe('a draft read back from storage', () => {
+	it('opens every draft the editor makes, as stored (JSON text)', () => {
+		const worked = setIncluded(
+			setReason(setRole(addCountry(found(), 'KAZ'), 'KAZ', 'central'), 'KAZ', 'x'.repeat(3000)),
+			'NGA',
+			false
+		);
+		for (const d of [newDraft('2024-01-01'), found(), worked]) {
+			const read = parseDraft(JSON.parse(JSON.stringify(d)));
+			expect(read.ok).toBe(true);
+			if (read.ok) expect(read.draft).toEqual(d);
+		}
+	});
+
+	it('refuses one of another shape, naming each field', () => {
+		const d = JSON.parse(JSON.stringify(found()));
+		d.document.countries[0].roles = 'central';
+		delete d.editor.articleText;
+		d.document.title = 42;
+		const read = parseDraft(d);
+		expect(read.ok).toBe(false);
+		if (!read.ok) {
+			expect(read.errors).toEqual(
+				expect.arrayContaining([
+					expect.stringMatching(/^document\.title: /),
+					expect.stringMatching(/^document\.countries\[0\]\.roles: /),
+					expect.stringMatching(/^editor\.articleText: required/)
+				])
+			);
+		}
+		for (const bad of [null, 'draft', [], { document: {} }]) expect(parseDraft(bad).ok).toBe(false);
 	});
 });

@@ -17,7 +17,8 @@
  * (today the countries' `passages` edits; scenes' and troop notes' paragraphs go through the same
  * map once the editor writes them). A paragraph deleted takes its references with it.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
+import { formatIssues } from '$lib/briefing/schema/report';
 import type { documentObject } from '$lib/briefing/schema/document';
 import { BASEMAP_COUNTRIES } from '$lib/briefing/basemap';
 import { LIMITS } from '$lib/briefing/limits';
@@ -54,6 +55,57 @@ export interface EditorState {
 export interface Draft {
 	document: DocumentInput;
 	editor: EditorState;
+}
+
+/**
+ * What a stored draft must be for the editor to open it: the parts the editor reads, with their
+ * types (the rest of the document, and the limits of a briefing, are the schema's to judge, at
+ * export: a draft may be over them while it is being worked on, and must still open). A draft is
+ * read back from the browser's storage, which another version of the app, or a broken disk, may
+ * have written: it is checked like any input (the store caps its size and depth), and one that
+ * fails is not opened (nor deleted).
+ */
+const countryShape = z.looseObject({
+	iso3: z.string().regex(/^[A-Z]{3}$/),
+	roles: z.array(z.looseObject({ role: z.string(), reason: z.string().optional() }))
+});
+const draftShape = z.object({
+	document: z.looseObject({
+		id: z.string(),
+		title: z.string(),
+		asOf: z.string(),
+		language: z.string().optional(),
+		article: z.looseObject({
+			paragraphs: z.array(z.string())
+		}),
+		roles: z.array(
+			z.looseObject({
+				id: z.string(),
+				label: z.string(),
+				description: z.string().optional()
+			})
+		),
+		countries: z.array(countryShape)
+	}),
+	editor: z.object({
+		// The article may be longer than a briefing allows while it is being cut down (the draft
+		// store caps a draft's size): export says so, opening it again must not fail.
+		articleText: z.string(),
+		found: z.array(z.looseObject({ iso3: z.string(), passages: z.array(z.number()) })).nullable(),
+		foundFrom: z.array(z.string()).nullable(),
+		setAside: z.record(z.string(), countryShape),
+		defaultRole: z.string()
+	})
+});
+
+/** A draft read back from storage: the draft, or one line per problem, each naming its field. */
+export function parseDraft(
+	raw: unknown
+): { ok: true; draft: Draft } | { ok: false; errors: string[] } {
+	const parsed = draftShape.safeParse(raw);
+	return parsed.success
+		? { ok: true, draft: raw as Draft }
+		: { ok: false, errors: formatIssues(parsed.error.issues).slice(0, 20) };
 }
 
 /** The whole world, [west, south, east, north]: the frame of a briefing with no country yet. */

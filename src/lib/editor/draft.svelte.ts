@@ -57,16 +57,28 @@ export class DraftEditor {
 		)
 	);
 
-	/** Replaces the draft (every change, and a draft restored or undone, comes through here). */
-	commit(next: Draft, what: string) {
-		if (next === this.draft) return;
-		this.draft = next;
-		const now = model.draftToMapContent(next);
+	/**
+	 * Puts back a draft that was already made: one reopened from storage, or one an undo or redo
+	 * returns to. The map redraws it; `onCommit` is not called (it is not a new edit).
+	 */
+	restore(draft: Draft) {
+		this.#replace(draft);
+	}
+
+	#replace(draft: Draft): boolean {
+		if (draft === this.draft) return false;
+		this.draft = draft;
+		const now = model.draftToMapContent(draft);
 		if (JSON.stringify(now) !== JSON.stringify(this.mapContent)) {
 			this.mapContent = now;
 			this.revision++;
 		}
-		this.#onCommit?.(next, what);
+		return true;
+	}
+
+	/** Replaces the draft (every new change comes through here). */
+	commit(next: Draft, what: string) {
+		if (this.#replace(next)) this.#onCommit?.(next, what);
 	}
 
 	setTitle(title: string) {
