@@ -333,3 +333,56 @@ test('a draft that cannot be read is said, and left as it is', async ({ page }) 
 	await page.getByRole('textbox', { name: 'Title' }).fill('Another');
 	await expect(page).toHaveURL(/\/editor\?draft=(?!no-such-draft)[\w-]+$/);
 });
+
+test('Export briefing lists what stops it, then downloads a file the library imports and opens on its map', async ({
+	page
+}) => {
+	await openEditor(page);
+	await page.getByRole('textbox', { name: 'Title' }).fill(TITLE);
+	await page.getByRole('textbox', { name: 'Article text' }).fill(ARTICLE);
+	await page.getByRole('button', { name: 'Find countries' }).click();
+	await expect(page.getByRole('checkbox', { name: 'Armenia', exact: true })).toBeChecked();
+	for (const name of ['United States', 'Iran', 'Türkiye', 'Russia', 'Georgia']) {
+		await page.getByRole('checkbox', { name, exact: true }).uncheck();
+	}
+	await page.getByRole('combobox', { name: 'Role of Armenia' }).selectOption({ label: 'Central' });
+
+	// Unfinished: the reasons are missing. Each problem names its field, and nothing is written.
+	await page.getByRole('button', { name: 'Export briefing' }).click();
+	const problems = page.getByRole('alert').filter({ hasText: 'cannot be exported yet' });
+	await expect(problems).toBeFocused();
+	await expect(problems.getByRole('listitem').first()).toContainText('countries[');
+
+	await page.getByRole('textbox', { name: 'Reason for Armenia' }).fill('Lost Karabakh.');
+	await page.getByRole('textbox', { name: 'Reason for Azerbaijan' }).fill('Took it back.');
+	const download = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Export briefing' }).click();
+	const file = await download;
+	expect(file.suggestedFilename()).toMatch(
+		/^armenia-and-azerbaijan-after-karabakh\.briefing\.json$/
+	);
+	await expect(page.getByRole('status').filter({ hasText: 'Downloaded' })).toContainText(
+		file.suggestedFilename()
+	);
+	const text = readFileSync(await file.path(), 'utf8');
+	const doc = JSON.parse(text) as { countries: { iso3: string }[]; title: string };
+	expect(doc.title).toBe(TITLE);
+	expect(doc.countries.map((c) => c.iso3).sort()).toEqual(['ARM', 'AZE']);
+
+	// The library imports it; it opens on its own map, Armenia in its role.
+	await page.goto('./library');
+	await page.getByLabel('Import briefing').setInputFiles({
+		name: file.suggestedFilename(),
+		mimeType: 'application/json',
+		buffer: Buffer.from(text)
+	});
+	const entry = page
+		.getByRole('region', { name: 'Imported in this browser' })
+		.getByRole('listitem')
+		.filter({ hasText: TITLE });
+	await entry.getByRole('link', { name: TITLE, exact: true }).click();
+	await mapIdle(page);
+	await page.getByRole('button', { name: 'Armenia', exact: true }).click();
+	await expect(page.locator('#panel-heading')).toHaveText('Armenia');
+	await expect(page.getByRole('complementary')).toContainText('Lost Karabakh.');
+});
