@@ -351,7 +351,10 @@ test('Export briefing lists what stops it, then downloads a file the library imp
 	await page.getByRole('button', { name: 'Export briefing' }).click();
 	const problems = page.getByRole('alert').filter({ hasText: 'cannot be exported yet' });
 	await expect(problems).toBeFocused();
-	await expect(problems.getByRole('listitem').first()).toContainText('countries[');
+	await expect(problems.getByRole('listitem')).toHaveCount(2);
+	// Each problem names its field as the editor labels it, and takes the author there.
+	await problems.getByRole('button', { name: 'Reason for Armenia: must not be empty' }).click();
+	await expect(page.getByRole('textbox', { name: 'Reason for Armenia' })).toBeFocused();
 
 	await page.getByRole('textbox', { name: 'Reason for Armenia' }).fill('Lost Karabakh.');
 	await page.getByRole('textbox', { name: 'Reason for Azerbaijan' }).fill('Took it back.');

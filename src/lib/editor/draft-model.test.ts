@@ -16,6 +16,7 @@ import {
 	newDraft,
 	paragraphMoves,
 	parseDraft,
+	describeProblem,
 	removeRole,
 	setArticle,
 	setAsOf,
@@ -322,5 +323,38 @@ describe('a draft read back from storage', () => {
 			);
 		}
 		for (const bad of [null, 'draft', [], { document: {} }]) expect(parseDraft(bad).ok).toBe(false);
+	});
+});
+
+describe('validation problems, as the author reads them', () => {
+	const names: Record<string, string> = { GHA: 'Ghana' };
+	const d = { ...found() };
+	d.document = {
+		...d.document,
+		countries: [{ iso3: 'GHA', roles: [{ role: 'named', reason: '' }] }]
+	};
+	const nameOf = (iso3: string) => names[iso3] ?? iso3;
+
+	it('names the field by its label in the editor, to go to it', () => {
+		expect(describeProblem(d, 'countries[0].roles[0].reason: must not be empty', nameOf)).toEqual({
+			text: 'Reason for Ghana: must not be empty',
+			field: 'Reason for Ghana'
+		});
+		expect(describeProblem(d, 'title: must not be empty', nameOf)).toEqual({
+			text: 'Title: must not be empty',
+			field: 'Title'
+		});
+		expect(describeProblem(d, 'countries[0].terms[2]: too long', nameOf)).toEqual({
+			text: 'Ghana: too long'
+		});
+	});
+
+	it('keeps the path of a field the editor does not show', () => {
+		expect(describeProblem(d, 'scenes[0].title: required', nameOf)).toEqual({
+			text: 'scenes[0].title: required'
+		});
+		expect(describeProblem(d, 'countries[9].roles[0].reason: x', nameOf)).toEqual({
+			text: 'countries[9].roles[0].reason: x'
+		});
 	});
 });

@@ -628,3 +628,32 @@ export function excerptOf(
 		after: text.slice(end, to) + (to < text.length ? '…' : '')
 	};
 }
+
+/**
+ * A validation problem as the author reads it: its field named as the editor labels it, where
+ * the editor has that field ("Reason for Armenia: must not be empty"), with that label so the
+ * page can take the author there; otherwise the document's path, as the schema gave it.
+ */
+export function describeProblem(
+	draft: Draft,
+	problem: string,
+	nameOf: (iso3: string) => string
+): { text: string; field?: string } {
+	const m =
+		/^(countries\[(\d+)\](?:\.roles\[0\]\.(reason|role))?|title|asOf|article\.paragraphs)(?:[.[][^:]*)?: (.*)$/.exec(
+			problem
+		);
+	if (!m) return { text: problem };
+	const [, path, index, part, message] = m;
+	if (path === 'title') return { text: `Title: ${message}`, field: 'Title' };
+	if (path === 'asOf') return { text: `As of: ${message}`, field: 'As of' };
+	if (path === 'article.paragraphs')
+		return { text: `Article text: ${message}`, field: 'Article text' };
+	const country = draft.document.countries[Number(index)];
+	if (!country) return { text: problem };
+	const name = nameOf(country.iso3);
+	if (part === 'reason')
+		return { text: `Reason for ${name}: ${message}`, field: `Reason for ${name}` };
+	if (part === 'role') return { text: `Role of ${name}: ${message}`, field: `Role of ${name}` };
+	return { text: `${name}: ${message}` };
+}
