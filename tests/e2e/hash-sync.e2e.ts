@@ -23,6 +23,8 @@ test('editing the address to a mark opens its note, and Back returns to the coun
 	await mapIdle(page);
 	await page.getByRole('button', { name: 'Mali', exact: true }).click();
 	await expect(heading(page)).toHaveText('Mali');
+	// The address follows the panel in the next task (HashSync.selectionSoon).
+	await expect(page).toHaveURL(/country=MLI/);
 
 	await type(page, '#mark=troops-reported/mli-wagner-bamako');
 	await expect(markPanel(page, 'Bamako airport')).toBeVisible();
