@@ -323,6 +323,13 @@ test('nothing lost: every edit is saved as it is made, a reload reopens the draf
 	await page.reload();
 	await expect(page.getByRole('checkbox', { name: 'Russia', exact: true })).not.toBeChecked();
 	await expect(page.getByRole('combobox', { name: 'Role of Georgia' })).toHaveValue('involved');
+
+	// A closed tab: the library lists the draft, and its link reopens it where it was.
+	await page.goto('./library');
+	const drafts = page.getByRole('region', { name: 'Drafts in this browser' });
+	await drafts.getByRole('link', { name: TITLE }).click();
+	await expect(page).toHaveURL(address);
+	await expect(page.getByRole('combobox', { name: 'Role of Georgia' })).toHaveValue('involved');
 });
 
 test('a draft that cannot be read is said, and left as it is', async ({ page }) => {
