@@ -18,6 +18,7 @@
  * version. A record that fails is reported with the field that failed and left where it is, so a
  * later version (or a person) can still recover it.
  */
+import { requestPersistence, type Persistence } from '$lib/storage/persistence';
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { z } from '$lib/briefing/schema/zod';
 import { checkSize, formatIssues } from '$lib/briefing/schema/report';
@@ -61,8 +62,7 @@ export type SaveResult =
 	/** The draft cannot be kept as it is (too large, not JSON); nothing was written. */
 	| { ok: false; reason: 'invalid'; error: string };
 
-/** What the browser said when asked to keep the drafts' storage. */
-export type Persistence = 'granted' | 'refused' | 'unsupported';
+export type { Persistence };
 
 interface StoredHead {
 	id: string;
@@ -320,10 +320,7 @@ export async function askDraftPersistence(
 ): Promise<Persistence> {
 	const asked = await draftPersistenceAnswer();
 	if (asked) return asked;
-	let answer: Persistence = 'unsupported';
-	if (typeof storage?.persist === 'function') {
-		answer = (await storage.persist().catch(() => false)) ? 'granted' : 'refused';
-	}
+	const answer = await requestPersistence(storage);
 	await (await open()).put('meta', { key: PERSISTENCE_KEY, value: answer });
 	return answer;
 }

@@ -4,6 +4,7 @@
  * back. Only the library page and the loader of an imported briefing import this module (the
  * loader dynamically), so the map page of an embedded briefing never loads it.
  */
+import { requestPersistence, type Persistence } from '$lib/storage/persistence';
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { BriefingDocument } from '$lib/content/document';
 
@@ -14,8 +15,7 @@ export interface StoredBriefing {
 	importedAt: string;
 }
 
-/** What the browser said when asked to keep the library's storage. */
-export type Persistence = 'granted' | 'refused' | 'unsupported';
+export type { Persistence };
 
 interface LibraryDB extends DBSchema {
 	briefings: { key: string; value: StoredBriefing };
@@ -83,10 +83,7 @@ export async function askPersistence(
 ): Promise<Persistence> {
 	const asked = await persistenceAnswer();
 	if (asked) return asked;
-	let answer: Persistence = 'unsupported';
-	if (typeof storage?.persist === 'function') {
-		answer = (await storage.persist().catch(() => false)) ? 'granted' : 'refused';
-	}
+	const answer = await requestPersistence(storage);
 	await (await open()).put('meta', { key: PERSISTENCE_KEY, value: answer });
 	return answer;
 }
