@@ -403,6 +403,25 @@ const LOOKS: Record<OverlayStyle, (id: string) => OverlayLayer[]> = {
 };
 
 /**
+ * Past this many points in one overlay, its labels start at CROWDED_LABELS_FROM. At a continent's
+ * zoom a thousand labels would mostly hide each other (a label with no room is dropped), and
+ * laying them all out costs the first view most of a second under a software renderer (npm run
+ * bench, the large briefing). Below that zoom each mark still names itself on hover and in the
+ * layers panel's list.
+ */
+export const CROWDED_POINTS = 100;
+/** The zoom from which a crowded overlay's points are labelled: a region, a few countries wide. */
+export const CROWDED_LABELS_FROM = 5;
+
+/** `layer`, its labels starting later when `overlay` has more points than fit. */
+function roomFor(layer: OverlayLayer, overlay: MapOverlay): OverlayLayer {
+	if (layer.tier !== 'label') return layer;
+	const points = overlay.features.features.filter((f) => f.geometry.type === 'Point').length;
+	if (points <= CROWDED_POINTS) return layer;
+	return { ...layer, minzoom: Math.max(layer.minzoom ?? 0, CROWDED_LABELS_FROM) };
+}
+
+/**
  * The map layers of a briefing's overlays (those with features), all drawn from the one
  * 'overlays' source (`overlaySource`), each filtered on its overlay's features and naming it in
  * `metadata.overlay` (for toggling). Ordered by tier, then by the briefing's order of overlays,
@@ -412,7 +431,9 @@ const LOOKS: Record<OverlayStyle, (id: string) => OverlayLayer[]> = {
  */
 export function overlayLayers(overlays: readonly MapOverlay[]): LayerSpecification[] {
 	const drawn = overlays.filter((o) => o.features.features.length > 0);
-	const all = drawn.flatMap((o) => LOOKS[o.style](o.id).map((layer) => ({ overlay: o.id, layer })));
+	const all = drawn.flatMap((o) =>
+		LOOKS[o.style](o.id).map((layer) => ({ overlay: o.id, layer: roomFor(layer, o) }))
+	);
 	const ordered = TIERS.flatMap((tier) => {
 		const inTier = all.filter((x) => x.layer.tier === tier);
 		return tier === 'label' ? inTier.reverse() : inTier;

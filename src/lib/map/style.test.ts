@@ -8,7 +8,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { SWATCHES } from '$lib/briefing/palette';
 import { embedded } from '$lib/briefing/test-briefing';
-import { MEASURE_SOURCE, measureLayers } from './overlays';
+import { CROWDED_LABELS_FROM, CROWDED_POINTS, MEASURE_SOURCE, measureLayers } from './overlays';
 import {
 	FINE_FROM_ZOOM,
 	OUTLINE_SOURCE,
@@ -193,6 +193,38 @@ describe('overlays from the document', () => {
 		const ids = buildStyle([], looks, [renamed, empty], geodata).layers.map((l) => l.id);
 		expect(ids).toEqual(expect.arrayContaining(['journey-line', 'journey-label']));
 		expect(ids.filter((id) => id.startsWith('nothing'))).toEqual([]);
+	});
+
+	it('labels a crowded overlay’s points only from the zoom where they have room', () => {
+		const troops = briefing.overlays.find((o) => o.id === 'troops-article')!;
+		const point = troops.features.features.find((f) => f.geometry.type === 'Point')!;
+		const withPoints = (n: number) => ({
+			...troops,
+			features: {
+				...troops.features,
+				features: Array.from({ length: n }, (_, i) => ({
+					...point,
+					properties: { ...point.properties, id: `p-${i}` }
+				}))
+			}
+		});
+		const minzoomOf = (n: number) =>
+			buildStyle([], looks, [withPoints(n)], geodata).layers.find(
+				(l) => l.id === 'troops-article-labels'
+			)?.minzoom;
+		// The embedded briefing's troops are labelled at every zoom...
+		expect(minzoomOf(troops.features.features.length)).toBeUndefined();
+		expect(minzoomOf(CROWDED_POINTS)).toBeUndefined();
+		// ...a thousand are not labelled at a continent's zoom, where they would hide each other.
+		expect(minzoomOf(CROWDED_POINTS + 1)).toBe(CROWDED_LABELS_FROM);
+		expect(minzoomOf(1000)).toBe(CROWDED_LABELS_FROM);
+		// A label layer that starts later still starts there.
+		const reports = briefing.overlays.find((o) => o.style === 'reports')!;
+		const many = { ...withPoints(1000), id: reports.id, style: reports.style };
+		const reportLabels = buildStyle([], looks, [many], geodata).layers.find(
+			(l) => l.id === `${reports.id}-labels`
+		);
+		expect(reportLabels?.minzoom).toBe(Math.max(4, CROWDED_LABELS_FROM));
 	});
 
 	it('puts areas under lines under points, and the first overlay’s labels on top', () => {
