@@ -67,42 +67,6 @@ test('the map region shows that the map is loading until it has drawn', async ({
 	await expect(region.getByText('Loading the map…')).toHaveCount(0);
 });
 
-test('the map is never shown half drawn: its canvas appears with its first complete view', async ({
-	page
-}) => {
-	// Every frame until the first idle, whether the canvas was on screen and the sign was there.
-	await page.addInitScript(() => {
-		const seen: { shown: boolean; sign: boolean; busy: boolean }[] = [];
-		(window as unknown as { __seen: typeof seen }).__seen = seen;
-		const frame = () => {
-			const canvas = document.querySelector('canvas.maplibregl-canvas');
-			const region = document.querySelector('[role="region"][aria-label="Map"]');
-			if (canvas && region) {
-				seen.push({
-					shown: getComputedStyle(canvas).visibility === 'visible',
-					sign: !!region.querySelector('.map-loading'),
-					busy: region.getAttribute('aria-busy') === 'true'
-				});
-				if (!seen.at(-1)!.busy) return;
-			}
-			requestAnimationFrame(frame);
-		};
-		requestAnimationFrame(frame);
-	});
-	await page.goto('./');
-	await mapIdle(page);
-	const seen = await page.evaluate(
-		() => (window as unknown as { __seen: { shown: boolean; sign: boolean }[] }).__seen
-	);
-	// The map drew frames while loading (the canvas existed before it was complete)...
-	expect(seen.length).toBeGreaterThan(1);
-	// ...and none of them was on screen: the loading sign was, in each.
-	expect(seen.slice(0, -1).filter((f) => f.shown)).toEqual([]);
-	expect(seen.slice(0, -1).every((f) => f.sign)).toBe(true);
-	await expect(page.locator('canvas.maplibregl-canvas')).toBeVisible();
-	await expect(page.getByText('Loading the map…')).toHaveCount(0);
-});
-
 test('the loading sign does not move for those who ask for reduced motion', async ({ page }) => {
 	await page.emulateMedia({ reducedMotion: 'reduce' });
 	const world = await hold(page, /\/world\.[\w-]+\.geojson$/);

@@ -55,9 +55,6 @@ import {
 
 setWorkerUrl(workerUrl);
 
-/** The longest the canvas stays hidden while the first view loads (see `#hideUntilDrawn`). */
-const SHOW_ANYWAY_MS = 15_000;
-
 /**
  * Starts MapLibre's web worker (fetching and compiling its script) before the map exists, so it
  * gets ready while the page boots and the briefing loads, rather than after. Call it as early as
@@ -242,7 +239,6 @@ export class BriefingMap {
 		this.map.touchZoomRotate.disableRotation();
 		this.map.keyboard.disableRotation();
 		this.map.getCanvas().setAttribute('aria-label', opts.label);
-		this.#hideUntilDrawn();
 		// The end-to-end tests read what MapLibre placed (labels, outlines) from the container, as
 		// `container.maplibreMap`: placement is not visible in the DOM, and pixels cannot say which
 		// label is which.
@@ -385,41 +381,6 @@ export class BriefingMap {
 	 * Calls `fn` once the map has drawn everything it has been given so far (a frame is asked
 	 * for, so that a map with nothing left to load says so too).
 	 */
-	/**
-	 * Calls `fn` once the map's first complete view is on screen (at once if it already is): until
-	 * then the canvas is hidden, and the page says the map is loading.
-	 */
-	whenShown(fn: () => void) {
-		if (this.#shown) fn();
-		else this.#onShown.push(fn);
-	}
-
-	#shown = false;
-	#onShown: (() => void)[] = [];
-
-	/**
-	 * The canvas is hidden until the first view is complete (the map's first `idle`), or
-	 * SHOW_ANYWAY_MS at the latest (a source that never settles). Where WebGL is drawn in software
-	 * (SwiftShader; a GPU the browser has blocklisted, as on many locked-down room PCs), every frame
-	 * a visible canvas shows is read back for the page's compositor: about 100 ms a frame at
-	 * 1280×800 on the machine the benchmark runs on, and a loading map draws six or more partial
-	 * frames. Hidden, the map draws them without that copy, and its complete view comes about
-	 * 0.3 s sooner there (npm run bench, the load section). A briefer never sees half a map.
-	 */
-	#hideUntilDrawn() {
-		const canvas = this.map.getCanvas();
-		canvas.style.visibility = 'hidden';
-		const show = () => {
-			if (this.#shown || this.#destroyed) return;
-			this.#shown = true;
-			clearTimeout(timer);
-			canvas.style.visibility = '';
-			for (const fn of this.#onShown.splice(0)) fn();
-		};
-		const timer = setTimeout(show, SHOW_ANYWAY_MS);
-		this.map.once('idle', show);
-	}
-
 	whenIdle(fn: () => void) {
 		this.map.once('idle', () => fn());
 		this.map.triggerRepaint();
