@@ -42,8 +42,15 @@ function askWorker(request: ValidateRequest): Promise<ValidateAnswer> {
 	});
 }
 
+/**
+ * What a reader is given: a file's text, its bytes (UTF-8, decoded by the reader: a page that
+ * fetched a large file hands it over undecoded, as decoding 5 MB is a 100 ms task of its own), or
+ * an already parsed value.
+ */
+type Input = { text: string } | { bytes: ArrayBuffer } | { raw: unknown };
+
 async function readInWorker(
-	input: { text: string } | { raw: unknown },
+	input: Input,
 	fetcher: typeof fetch
 ): Promise<ParseResult<BriefingDocument>> {
 	// English is the common case: its table goes with the first request.
@@ -59,13 +66,16 @@ async function readInWorker(
 }
 
 async function readHere(
-	input: { text: string } | { raw: unknown },
+	input: Input,
 	fetcher: typeof fetch
 ): Promise<ParseResult<BriefingDocument>> {
 	let raw: unknown;
-	if ('text' in input) {
+	if ('text' in input || 'bytes' in input) {
 		try {
-			raw = JSON.parse(input.text);
+			raw = JSON.parse(
+				// As Response.text() decodes: UTF-8, a byte-order mark dropped.
+				'text' in input ? input.text : new TextDecoder().decode(input.bytes)
+			);
 		} catch {
 			throw new NotJson('not valid JSON');
 		}
@@ -74,15 +84,18 @@ async function readHere(
 	return parseServedBriefing(raw);
 }
 
-/** Past this many characters a document's text is read in the worker (the embedded one: 57,000). */
+/**
+ * Past this many characters (or bytes, for a file handed over undecoded) a document is read in the
+ * worker (the embedded one: 57,000).
+ */
 export const OFF_THREAD_CHARS = 1_000_000;
 
-async function read(
-	input: { text: string } | { raw: unknown },
-	fetcher: typeof fetch
-): Promise<ParseResult<BriefingDocument>> {
+async function read(input: Input, fetcher: typeof fetch): Promise<ParseResult<BriefingDocument>> {
 	try {
-		const large = 'text' in input && input.text.length > OFF_THREAD_CHARS;
+		// A text's characters, or a file's bytes (in UTF-8, one or more a character).
+		const size =
+			'text' in input ? input.text.length : 'bytes' in input ? input.bytes.byteLength : 0;
+		const large = size > OFF_THREAD_CHARS;
 		return large && typeof Worker !== 'undefined'
 			? await readInWorker(input, fetcher)
 			: await readHere(input, fetcher);
@@ -104,10 +117,10 @@ export function readBriefingDocument(
 	return read({ raw }, fetcher);
 }
 
-/** The same from a file's text; throws NotJson when the text is not JSON. */
+/** The same from a file's text or its bytes (UTF-8); throws NotJson when it is not JSON. */
 export function readBriefingJson(
-	text: string,
+	file: string | ArrayBuffer,
 	fetcher: typeof fetch = fetch
 ): Promise<ParseResult<BriefingDocument>> {
-	return read({ text }, fetcher);
+	return read(typeof file === 'string' ? { text: file } : { bytes: file }, fetcher);
 }

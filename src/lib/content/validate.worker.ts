@@ -16,8 +16,12 @@ import {
 import type { ParseResult, ServedBriefing } from '$lib/briefing/schema';
 
 export interface ValidateRequest {
-	/** The file's text, parsed here; or `raw`, an already parsed value (an imported briefing). */
+	/**
+	 * The file's text, or its bytes (UTF-8), parsed here; or `raw`, an already parsed value (an
+	 * imported briefing).
+	 */
 	text?: string;
+	bytes?: ArrayBuffer;
 	raw?: unknown;
 	tables: [GazetteerLanguage, GazetteerTables][];
 }
@@ -28,12 +32,12 @@ export type ValidateAnswer =
 const post = (answer: ValidateAnswer) => (self as unknown as Worker).postMessage(answer);
 
 self.onmessage = (event: MessageEvent<ValidateRequest>) => {
-	const { text, raw, tables } = event.data;
+	const { text, bytes, raw, tables } = event.data;
 	for (const [language, t] of tables) provideGazetteer(language, t);
 	let value = raw;
-	if (text !== undefined) {
+	if (text !== undefined || bytes !== undefined) {
 		try {
-			value = JSON.parse(text);
+			value = JSON.parse(text ?? new TextDecoder().decode(bytes));
 		} catch {
 			post({ notJson: true });
 			return;
