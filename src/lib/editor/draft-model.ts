@@ -50,6 +50,11 @@ export interface EditorState {
 	setAside: Record<string, CountryInput>;
 	/** The role a country gets when it joins the briefing. */
 	defaultRole: string;
+	/**
+	 * The document's own frame is kept at export (a briefing opened to be edited: its author chose
+	 * it); otherwise the frame is fitted to the countries.
+	 */
+	keepFrame?: boolean;
 }
 
 export interface Draft {
@@ -94,7 +99,8 @@ const draftShape = z.object({
 		found: z.array(z.looseObject({ iso3: z.string(), passages: z.array(z.number()) })).nullable(),
 		foundFrom: z.array(z.string()).nullable(),
 		setAside: z.record(z.string(), countryShape),
-		defaultRole: z.string()
+		defaultRole: z.string(),
+		keepFrame: z.boolean().optional()
 	})
 });
 
@@ -596,12 +602,14 @@ export function draftToDocument(
 	return {
 		$schema: '../briefing.schema.json',
 		...doc,
-		frame: {
-			bounds: frameOf(
-				doc.countries.map((c) => c.iso3),
-				boundsOf
-			)
-		}
+		frame: draft.editor.keepFrame
+			? doc.frame
+			: {
+					bounds: frameOf(
+						doc.countries.map((c) => c.iso3),
+						boundsOf
+					)
+				}
 	};
 }
 
