@@ -14,6 +14,10 @@
 //    shown, and the longest task and frame gap meanwhile (does the page stay responsive?).
 //  - scenes: how long each scene change of the presentation takes to settle, with and without
 //    reduced motion.
+//  - editor: what opening the editor (/editor) fetches beyond the map page's first load, gzip;
+//    "Find countries" over a 20,000-word article, from the click to the count said; an edit in
+//    the editor (a country's role changed) until the map beside it has it, on the large
+//    generated briefing opened with the library's "Edit a copy".
 //  - content: opening the Russia panel of hostile briefings (100,000 mentions; the most the
 //    schema's limits allow): time to the panel and to the next frame, <mark> elements, heap, and
 //    the cost of showing more passages.
@@ -37,11 +41,11 @@ const median = (xs) => {
 const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
 const ms = (n, digits = 0) => `${n.toFixed(digits)} ms`;
 
-const SECTIONS = ['load', 'large', 'bad', 'scenes', 'content'];
+const SECTIONS = ['load', 'large', 'bad', 'editor', 'scenes', 'content'];
 const only = (process.env.BENCH_ONLY ?? SECTIONS.join(',')).split(',').map((s) => s.trim());
 for (const s of only) if (!SECTIONS.includes(s)) throw new Error(`BENCH_ONLY: no section "${s}"`);
 const runs = (section) => only.includes(section);
-const needsPages = runs('load') || runs('large') || runs('bad');
+const needsPages = runs('load') || runs('large') || runs('bad') || runs('editor');
 
 if (!process.env.BENCH_NO_BUILD) {
 	execSync('npm run build', { stdio: 'inherit' });
@@ -207,7 +211,7 @@ function printHeavy() {
 
 // The served embedded briefing, and the generated ones, as the page fetches them.
 const FEB = readFileSync('build/briefings/feb-2022.json', 'utf8');
-const LARGE = runs('large') ? JSON.stringify(generateBriefing()) : '';
+const LARGE = runs('large') || runs('editor') ? JSON.stringify(generateBriefing()) : '';
 const BAD = runs('bad') ? JSON.stringify(badFile()) : '';
 if (needsPages) {
 	writeFileSync('bench-results/pages/large.json', LARGE || JSON.stringify(generateBriefing()));
@@ -681,6 +685,209 @@ async function sceneTimes(reducedMotion) {
 	}
 	await own.close();
 	return times;
+}
+
+// --- The editor: its weight, Find countries, and an edit reaching the map -----------------------
+
+/** Every response of a fresh load of `url` (and of what `then` then does), gzip, by address. */
+async function filesOf(url, then) {
+	const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+	const page = await context.newPage();
+	const bodies = [];
+	page.on('response', (r) =>
+		bodies.push(
+			r
+				.body()
+				.then((b) => ({ path: new URL(r.url()).pathname, gz: gzipSync(b).length }))
+				.catch(() => null)
+		)
+	);
+	await page.goto(url);
+	await page.waitForSelector('[role="region"][aria-label="Map"][aria-busy="false"]', {
+		timeout: 60_000
+	});
+	if (then) await then(page);
+	await page.waitForLoadState('networkidle');
+	const files = (await Promise.all(bodies)).filter(Boolean);
+	await context.close();
+	return files;
+}
+
+/** An article of at least `words` words: the finder's test articles (English), over and over. */
+function longArticle(words) {
+	const dir = 'tests/fixtures/articles';
+	const texts = [
+		'balkans',
+		'caucasus',
+		'east-africa',
+		'east-asia',
+		'latin-america',
+		'middle-east',
+		'west-africa'
+	].map((name) => readFileSync(`${dir}/${name}.txt`, 'utf8').trim());
+	const out = [];
+	let count = 0;
+	for (let i = 0; count < words; i++) {
+		const text = texts[i % texts.length];
+		out.push(text);
+		count += text.split(/\s+/).length;
+	}
+	return { text: out.join('\n\n'), words: count };
+}
+
+/** "Find countries" over `text` in a fresh editor: from the click to the count said, page clock. */
+async function findTimes(text) {
+	const times = [];
+	let said = '';
+	for (let i = 0; i < Math.min(RUNS, 5); i++) {
+		const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+		const page = await context.newPage();
+		await page.goto(`${app.url}editor`);
+		await page.getByRole('textbox', { name: 'Article text' }).fill(text);
+		const button = page.getByRole('button', { name: 'Find countries' });
+		await button.waitFor();
+		// The English names are fetched as the editor opens: a first Find waits for them, once.
+		await page.waitForLoadState('networkidle');
+		await page.evaluate(() => {
+			document.addEventListener('click', () => (window.__findFrom = performance.now()), {
+				capture: true,
+				once: true
+			});
+			new MutationObserver((_, observer) => {
+				const status = [...document.querySelectorAll('[role="status"]')].find((el) =>
+					/^Found \d+/.test(el.textContent ?? '')
+				);
+				if (status) {
+					window.__findDone = performance.now();
+					window.__findSaid = status.textContent;
+					observer.disconnect();
+				}
+			}).observe(document.body, { subtree: true, childList: true, characterData: true });
+		});
+		await button.click();
+		await page.waitForFunction(() => window.__findDone !== undefined, null, { timeout: 60_000 });
+		const r = await page.evaluate(() => ({
+			t: window.__findDone - window.__findFrom,
+			said: window.__findSaid
+		}));
+		times.push(r.t);
+		said = r.said.trim();
+		await context.close();
+	}
+	return { times, said };
+}
+
+/**
+ * The large briefing imported, then opened with "Edit a copy"; a country's role changed (its
+ * "Role of …" select), RUNS times: from the change event to the map's style drawing the country in
+ * its new role (the role layer's list of countries), and to the frame after that, page clock.
+ */
+async function editTimes(body, title) {
+	const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+	const page = await context.newPage();
+	await page.goto(`${app.url}library`);
+	await page.getByLabel('Import briefing').setInputFiles({
+		name: 'large.briefing.json',
+		mimeType: 'application/json',
+		buffer: Buffer.from(body)
+	});
+	await page.getByRole('link', { name: `Edit a copy of ${title}` }).click();
+	await page
+		.getByRole('status')
+		.filter({ hasText: /^Saved$/ })
+		.waitFor({ timeout: 120_000 });
+	await page.waitForSelector('[role="region"][aria-label="Map"][aria-busy="false"]', {
+		timeout: 120_000
+	});
+	const selects = page.getByRole('combobox', { name: /^Role of / });
+	const n = await selects.count();
+	const times = [];
+	for (let i = 0; i < RUNS; i++) {
+		const select = selects.nth((i * 7) % n);
+		const options = await select
+			.locator('option')
+			.evaluateAll((os) => os.map((o) => ({ value: o.value, selected: o.selected })));
+		const next = options.find((o) => !o.selected && o.value).value;
+		await page.evaluate(
+			({ role }) => {
+				window.__edit = undefined;
+				const el = document.querySelector('.maplibregl-map');
+				const map = el.maplibreMap;
+				document.addEventListener(
+					'change',
+					(e) => {
+						const t0 = performance.now();
+						const code = e.target.closest('li[data-iso3]')?.dataset.iso3;
+						const drawn = () =>
+							map
+								.getStyle()
+								.layers.some(
+									(l) => l.id === `role-${role}-fill` && l.metadata?.countries?.includes(code)
+								);
+						const check = () => {
+							if (!drawn()) return requestAnimationFrame(check);
+							const style = performance.now() - t0;
+							map.once('render', () => (window.__edit = { style, frame: performance.now() - t0 }));
+							map.triggerRepaint();
+						};
+						check();
+					},
+					{ capture: true, once: true }
+				);
+			},
+			{ role: next }
+		);
+		await select.selectOption(next);
+		await page.waitForFunction(() => window.__edit !== undefined, null, { timeout: 30_000 });
+		times.push(await page.evaluate(() => window.__edit));
+		await page.waitForSelector('[role="region"][aria-label="Map"][aria-busy="false"]');
+	}
+	const listed = await page.evaluate(() => ({
+		countries: document.querySelector('.maplibregl-map').briefingMap.content.countries.length
+	}));
+	await context.close();
+	return { times, countries: listed.countries };
+}
+
+if (runs('editor')) {
+	print(`\nEditor`);
+	const mapFiles = await filesOf(app.url);
+	const editorFiles = await filesOf(`${app.url}editor`);
+	const onMap = new Set(mapFiles.map((f) => f.path));
+	const extra = editorFiles.filter((f) => !onMap.has(f.path));
+	const extraGz = extra.reduce((sum, f) => sum + f.gz, 0);
+	print(`  opening the editor fetches ${kb(extraGz)} gzip beyond the map page's first load:`);
+	for (const f of [...extra].sort((a, b) => b.gz - a.gz).slice(0, 6)) {
+		print(`    ${kb(f.gz).padStart(7)}  ${f.path}`);
+	}
+	budget(
+		'editor: opening it, beyond the map page’s first load, gzip',
+		kb(extraGz),
+		'<= 250 KB',
+		extraGz <= 250 * 1024
+	);
+
+	const article = longArticle(20_000);
+	const found = await findTimes(article.text);
+	const findMedian = median(found.times);
+	print(
+		`  Find countries over ${article.words.toLocaleString('en')} words, click -> "${found.said}", median: ${ms(findMedian)} (runs: ${found.times.map((t) => t.toFixed(0)).join(', ')})`
+	);
+	budget('editor: Find countries over 20,000 words', ms(findMedian), '< 100 ms', findMedian < 100);
+
+	const largeDoc = JSON.parse(LARGE);
+	const largeTitle = largeDoc.title;
+	const edits = await editTimes(LARGE, largeTitle);
+	const styleMedian = median(edits.times.map((t) => t.style));
+	print(
+		`  a role changed in the editor (large briefing, ${edits.countries} countries, ${largeDoc.troopNotes.length.toLocaleString('en')} notes) -> in the map's style, median: ${ms(styleMedian, 1)} (runs: ${edits.times.map((t) => t.style.toFixed(0)).join(', ')}); drawn, median ${ms(median(edits.times.map((t) => t.frame)), 1)}`
+	);
+	budget(
+		'editor: an edit shows on the map (large briefing)',
+		ms(median(edits.times.map((t) => t.frame)), 1),
+		'< 100 ms, drawn',
+		median(edits.times.map((t) => t.frame)) < 100
+	);
 }
 
 if (runs('scenes')) {
