@@ -15,6 +15,7 @@ const fixture = JSON.parse(FIXTURE) as {
 	title: string;
 	countries: { iso3: string; roles: { role: string }[] }[];
 	roles: { id: string; label: string }[];
+	frame: { bounds: [number, number, number, number] };
 };
 
 test('Edit a copy opens a briefing as a draft that exports back as the same briefing', async ({
@@ -38,6 +39,22 @@ test('Edit a copy opens a briefing as a draft that exports back as the same brie
 	await expect(select).toBeVisible();
 	await expect(select.locator('option:checked')).toHaveText(roleOf(first.roles[0]!.role));
 	await mapIdle(page);
+	// The map beside shows the briefing's own frame, not the world.
+	const [w, s, e, n] = fixture.frame.bounds;
+	const view = () =>
+		page.evaluate(() => {
+			const el = document.querySelector('.maplibregl-map') as HTMLElement & {
+				maplibreMap: import('maplibre-gl').Map;
+			};
+			const c = el.maplibreMap.getCenter();
+			return { lon: c.lng, lat: c.lat, zoom: el.maplibreMap.getZoom() };
+		});
+	await expect
+		.poll(async () => {
+			const v = await view();
+			return v.lon > w && v.lon < e && v.lat > s && v.lat < n && v.zoom > 2.5;
+		})
+		.toBe(true);
 
 	// Exported unchanged: the same briefing.
 	const download = page.waitForEvent('download');

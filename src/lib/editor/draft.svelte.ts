@@ -6,7 +6,7 @@
  */
 import { gazetteerLanguage } from '$lib/briefing/gazetteer';
 import { loadGazetteer } from '$lib/content/gazetteer';
-import { COUNTRY_NAMES, MAINLAND_BOUNDS } from '$lib/map/geodata';
+import { COUNTRY_NAMES, MAINLAND_BOUNDS, type Bounds } from '$lib/map/geodata';
 import { findCountries } from './find-countries';
 import * as model from './draft-model';
 import type { Draft, RoleChange } from './draft-model';
@@ -49,12 +49,17 @@ export class DraftEditor {
 	readonly looks = $derived(model.draftLooks(this.draft));
 	readonly roles = $derived(this.draft.document.roles);
 	readonly paragraphs = $derived(this.draft.document.article.paragraphs);
-	/** Where the map frames the briefing's countries (the world when there are none). */
+	/**
+	 * Where the map frames the briefing: its own frame when it keeps one (a briefing opened to be
+	 * edited), else its countries (the world when there are none).
+	 */
 	readonly frame = $derived(
-		model.frameOf(
-			this.draft.document.countries.map((c) => c.iso3),
-			(iso3) => MAINLAND_BOUNDS[iso3]
-		)
+		this.draft.editor.keepFrame && this.draft.document.frame?.bounds
+			? ([...this.draft.document.frame.bounds] as Bounds)
+			: model.frameOf(
+					this.draft.document.countries.map((c) => c.iso3),
+					(iso3) => MAINLAND_BOUNDS[iso3]
+				)
 	);
 
 	/**

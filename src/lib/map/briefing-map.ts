@@ -1010,6 +1010,11 @@ export class BriefingMap {
 		if (b) this.#fitInto(b, padding);
 	}
 
+	/** Fits the map to `bounds` (e.g. a briefing's frame), whatever it shows now. */
+	fitTo(bounds: Bounds, padding: Partial<Padding> = {}) {
+		this.#fitInto(bounds, padding);
+	}
+
 	/**
 	 * Makes sure a country (by its story view) or a mark (by its bounds, a point or a line) can be
 	 * seen beside whatever covers `padding` (the side panel): nothing moves when most of it is
