@@ -90,6 +90,15 @@ describe('reading a file', () => {
 		expect(!r.ok && r.errors[0]).toMatch(/^the file is not JSON: /);
 	});
 
+	it('reads a file’s bytes as its text (the page hands a file over undecoded)', async () => {
+		const bytes = (text: string) => new TextEncoder().encode(text).buffer;
+		const notJson = await readBriefingText(bytes('{ not json'));
+		expect(notJson).toEqual(await readBriefingText('{ not json'));
+		const good = await readBriefingText(bytes(served()));
+		expect(good.ok).toBe(true);
+		expect(good).toEqual(await readBriefingText(served()));
+	});
+
 	it('lists the problems of a briefing, naming the fields', async () => {
 		const bad = JSON.parse(served());
 		bad.asOf = 'yesterday';

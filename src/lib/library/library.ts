@@ -84,11 +84,16 @@ export function sizeError(bytes: number): string | undefined {
 		: undefined;
 }
 
-/** A file's text as a briefing: JSON, then the briefing document's schema (errors name the field). */
-export async function readBriefingText(text: string): Promise<FileReading> {
+/**
+ * A file as a briefing, from its text or its bytes (UTF-8; a large file is then decoded off the
+ * page's thread with the rest of its reading): JSON, then the briefing document's schema (errors
+ * name the field).
+ */
+export async function readBriefingText(file: string | ArrayBuffer): Promise<FileReading> {
 	const notJson = (): FileReading => {
 		try {
-			JSON.parse(text);
+			// Only for the message: a file that is not JSON is read again here.
+			JSON.parse(typeof file === 'string' ? file : new TextDecoder().decode(file));
 			return { ok: false, errors: ['the file is not JSON'] };
 		} catch (err) {
 			const why = err instanceof Error ? err.message : String(err);
@@ -97,8 +102,8 @@ export async function readBriefingText(text: string): Promise<FileReading> {
 	};
 	let parsed;
 	try {
-		// From the text: a large file is parsed and checked off the page's thread.
-		parsed = await readBriefingJson(text);
+		// A large file is decoded, parsed and checked off the page's thread.
+		parsed = await readBriefingJson(file);
 	} catch (err) {
 		if (err instanceof NotJson) return notJson();
 		throw err;
