@@ -4,6 +4,7 @@ import { countryIndex } from '$lib/briefing/passages';
 import { LIMITS } from '$lib/briefing/limits';
 import {
 	applyFound,
+	describeProblem,
 	draftToDocument,
 	newDraft,
 	setArticle,
@@ -191,5 +192,54 @@ describe('story terms', () => {
 		const after = ok(addTerm(d, 'PAK', 'Sharif', nameOf));
 		expect(after.editor.found).toBe(d.editor.found);
 		expect(paras(after, 'PAK')).toEqual([1, 2, 4, 5]);
+	});
+});
+
+describe('a problem with a story term or a passage', () => {
+	it('names the term and leads to the box of the country that adds one', () => {
+		const d = ok(addTerm(found(), 'PAK', 'Sharif', nameOf));
+		const i = d.document.countries.findIndex((c) => c.iso3 === 'PAK');
+		expect(
+			describeProblem(d, `countries[${i}].terms.add[0]: "Sharif" already names IND`, nameOf)
+		).toEqual({
+			text: 'Story term “Sharif” of Pakistan: "Sharif" already names IND',
+			field: 'Story term for Pakistan'
+		});
+		expect(describeProblem(d, `countries[${i}].terms.add: too many terms`, nameOf)).toEqual({
+			text: 'Story terms of Pakistan: too many terms',
+			field: 'Story term for Pakistan'
+		});
+		expect(
+			describeProblem(d, `countries[${i}].passages.remove[0]: paragraph 9 does not exist`, nameOf)
+		).toEqual({
+			text: 'Passages of Pakistan: paragraph 9 does not exist',
+			field: 'Paragraph to add to Pakistan'
+		});
+	});
+
+	it('is what the schema reports for a draft edited past its rules', () => {
+		let d = found();
+		const i = d.document.countries.findIndex((c) => c.iso3 === 'PAK');
+		d = {
+			...d,
+			document: {
+				...d.document,
+				countries: d.document.countries.map((c, j) =>
+					j === i
+						? { ...c, terms: { add: ['Georgia'], remove: [] }, passages: { add: [9], remove: [] } }
+						: c
+				)
+			}
+		};
+		const doc = draftToDocument(d);
+		for (const c of doc.countries) c.roles[0]!.reason = 'In the story.';
+		const read = parseDocument(doc);
+		expect(read.ok).toBe(false);
+		const described = read.ok ? [] : read.errors.map((e) => describeProblem(d, e, nameOf));
+		expect(described.map((p) => p.field)).toEqual([
+			'Story term for Pakistan',
+			'Paragraph to add to Pakistan'
+		]);
+		expect(described[0]!.text).toMatch(/^Story term “Georgia” of Pakistan: /);
 	});
 });

@@ -48,17 +48,25 @@ export function termEditsOf(draft: Draft): TermEdits {
 }
 
 // passagesFor keeps the mentions it reads per briefing object; a draft is immutable, so one view of
-// it serves every country's passages (the pattern is compiled once per draft, not per country).
-const views = new WeakMap<Draft, ServedBriefing>();
+// it serves every country's passages (the pattern is compiled once, not per country). The view is
+// kept by the draft's paragraphs and countries (the arrays an edit elsewhere, a title typed, keeps
+// as they are), so only a change of the article or of a country reads the article again.
+// The plain view leaves out every hand edit of passages: what the names alone find.
+type Views = WeakMap<readonly string[], WeakMap<readonly CountryInput[], ServedBriefing>>;
+const views: Views = new WeakMap();
+const plainViews: Views = new WeakMap();
 
 /**
  * The parts of the draft the panel's passages read, in the served shape (defaults filled in).
  * Only `language`, `article.paragraphs` and `countries` are read by passagesFor.
  */
-function viewOf(draft: Draft): ServedBriefing {
-	let view = views.get(draft);
-	if (!view) {
-		const doc = draft.document;
+function viewOf(draft: Draft, plain = false): ServedBriefing {
+	const doc = draft.document;
+	const cache = plain ? plainViews : views;
+	let byCountries = cache.get(doc.article.paragraphs);
+	if (!byCountries) cache.set(doc.article.paragraphs, (byCountries = new WeakMap()));
+	let view = byCountries.get(doc.countries);
+	if (!view || view.language !== doc.language) {
 		view = {
 			language: doc.language,
 			article: { paragraphs: doc.article.paragraphs },
@@ -66,11 +74,11 @@ function viewOf(draft: Draft): ServedBriefing {
 				iso3: c.iso3,
 				roles: [],
 				terms: termsOf(c),
-				passages: passagesEditOf(c),
+				passages: plain ? { add: [], remove: [] } : passagesEditOf(c),
 				related: []
 			}))
 		} as unknown as ServedBriefing;
-		views.set(draft, view);
+		byCountries.set(doc.countries, view);
 	}
 	return view;
 }
@@ -85,13 +93,7 @@ export function passagesOf(draft: Draft, iso3: string): Passage[] {
 
 /** The paragraphs the names alone find for the country: its passages before any hand edit. */
 function namedIn(draft: Draft, iso3: string): Set<number> {
-	const plain = {
-		...viewOf(draft),
-		countries: viewOf(draft).countries.map((c) =>
-			c.iso3 === iso3 ? { ...c, passages: { add: [], remove: [] } } : c
-		)
-	} as ServedBriefing;
-	return new Set(passagesFor(plain, iso3).map((p) => p.paragraph));
+	return new Set(passagesFor(viewOf(draft, true), iso3).map((p) => p.paragraph));
 }
 
 function entryOf(draft: Draft, iso3: string): CountryInput | undefined {
