@@ -6,6 +6,7 @@ import {
 	applyFound,
 	describeProblem,
 	draftToDocument,
+	setReason,
 	newDraft,
 	setArticle,
 	setTitle,
@@ -74,6 +75,17 @@ describe('the passages of a country in the draft', () => {
 		for (const iso3 of ['PAK', 'GEO', 'USA']) {
 			expect(index.get(iso3)!.passages.map((p) => p.paragraph)).toEqual(paras(d, iso3));
 		}
+	});
+	it('follow each draft, an older one included (an undo), whatever was read before', () => {
+		const d0 = found();
+		const d1 = ok(addTerm(d0, 'PAK', 'Sharif', nameOf));
+		const d2 = setReason(d1, 'PAK', 'Flooded.');
+		const d3 = ok(removePassage(d2, 'PAK', 2, nameOf));
+		expect(paras(d3, 'PAK')).toEqual([1, 4]);
+		expect(paras(d2, 'PAK')).toEqual([1, 2, 4]);
+		expect(paras(d0, 'PAK')).toEqual([1]);
+		expect(paras(d1, 'PAK')).toEqual([1, 2, 4]);
+		expect(paras(d3, 'PAK')).toEqual([1, 4]);
 	});
 });
 

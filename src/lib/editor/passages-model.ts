@@ -47,40 +47,71 @@ export function termEditsOf(draft: Draft): TermEdits {
 	};
 }
 
-// passagesFor keeps the mentions it reads per briefing object; a draft is immutable, so one view of
-// it serves every country's passages (the pattern is compiled once, not per country). The view is
-// kept by the draft's paragraphs and countries (the arrays an edit elsewhere, a title typed, keeps
-// as they are), so only a change of the article or of a country reads the article again.
-// The plain view leaves out every hand edit of passages: what the names alone find.
-type Views = WeakMap<readonly string[], WeakMap<readonly CountryInput[], ServedBriefing>>;
-const views: Views = new WeakMap();
-const plainViews: Views = new WeakMap();
+// passagesFor keeps the mentions it reads per briefing object (compiling the pattern of some 1,100
+// names, then reading every paragraph). In the editor a new draft comes with every keystroke, and
+// most edits (a title, a reason, a role, a passage added) change neither the article nor any term:
+// what the names find is the same. So one view object is kept per article and set of terms, and
+// only its `countries` (where passagesFor reads the passages edits) is brought up to date before
+// each reading; the article is read again only when its paragraphs, its language or a term change.
+interface View {
+	language: string | undefined;
+	article: { paragraphs: readonly string[] };
+	countries: ServedBriefing['countries'];
+}
+const views = new WeakMap<readonly string[], Map<string, View>>();
+/** The views kept per article: a few sets of terms (an undo goes back to the one before). */
+const VIEWS_PER_ARTICLE = 4;
+
+type Countries = readonly CountryInput[];
+const termsKeys = new WeakMap<Countries, string>();
+const servedCountries = new WeakMap<Countries, ServedBriefing['countries']>();
+const plainCountries = new WeakMap<Countries, ServedBriefing['countries']>();
+
+function termsKeyOf(countries: Countries): string {
+	let key = termsKeys.get(countries);
+	if (key === undefined) {
+		key = JSON.stringify(countries.map((c) => [c.iso3, c.terms?.add ?? [], c.terms?.remove ?? []]));
+		termsKeys.set(countries, key);
+	}
+	return key;
+}
+
+/** The entries in the served shape (defaults filled in); `plain` leaves out the passages edits. */
+function servedOf(countries: Countries, plain: boolean): ServedBriefing['countries'] {
+	const cache = plain ? plainCountries : servedCountries;
+	let served = cache.get(countries);
+	if (!served) {
+		served = countries.map((c) => ({
+			iso3: c.iso3,
+			roles: [],
+			terms: termsOf(c),
+			passages: plain ? { add: [], remove: [] } : passagesEditOf(c),
+			related: []
+		}));
+		cache.set(countries, served);
+	}
+	return served;
+}
 
 /**
- * The parts of the draft the panel's passages read, in the served shape (defaults filled in).
- * Only `language`, `article.paragraphs` and `countries` are read by passagesFor.
+ * The parts of the draft the panel's passages read, in the served shape. Only `language`,
+ * `article.paragraphs` and `countries` are read by passagesFor; `plain` leaves out every hand
+ * edit of passages: what the names alone find.
  */
 function viewOf(draft: Draft, plain = false): ServedBriefing {
 	const doc = draft.document;
-	const cache = plain ? plainViews : views;
-	let byCountries = cache.get(doc.article.paragraphs);
-	if (!byCountries) cache.set(doc.article.paragraphs, (byCountries = new WeakMap()));
-	let view = byCountries.get(doc.countries);
-	if (!view || view.language !== doc.language) {
-		view = {
-			language: doc.language,
-			article: { paragraphs: doc.article.paragraphs },
-			countries: doc.countries.map((c) => ({
-				iso3: c.iso3,
-				roles: [],
-				terms: termsOf(c),
-				passages: plain ? { add: [], remove: [] } : passagesEditOf(c),
-				related: []
-			}))
-		} as unknown as ServedBriefing;
-		byCountries.set(doc.countries, view);
+	const paragraphs = doc.article.paragraphs;
+	let byTerms = views.get(paragraphs);
+	if (!byTerms) views.set(paragraphs, (byTerms = new Map()));
+	const key = `${doc.language ?? ''}\n${termsKeyOf(doc.countries)}`;
+	let view = byTerms.get(key);
+	if (!view) {
+		if (byTerms.size >= VIEWS_PER_ARTICLE) byTerms.delete(byTerms.keys().next().value!);
+		view = { language: doc.language, article: { paragraphs }, countries: [] };
+		byTerms.set(key, view);
 	}
-	return view;
+	view.countries = servedOf(doc.countries, plain);
+	return view as unknown as ServedBriefing;
 }
 
 /**
