@@ -174,3 +174,28 @@ test('A problem with a story term, at export, opens the country’s passages at 
 	await page.getByRole('button', { name: 'Export briefing' }).click();
 	await expect(problems.getByRole('button', { name: /Story term/ })).toHaveCount(0);
 });
+
+test('A passage is shown as text: markup in the article is never made into elements', async ({
+	page
+}) => {
+	await openEditor(page);
+	const hostile =
+		'<b>Pakistan</b> asked for <img src="x" onerror="window.__passagesXss = 1"> help.';
+	await page.getByRole('textbox', { name: 'Article text' }).fill(`${ARTICLE}\n\n${hostile}`);
+	await page.getByRole('button', { name: 'Find countries' }).click();
+	await disclosure(page, 'Pakistan').click();
+	await expect(passages(page, 'Pakistan')).toHaveCount(2);
+	const last = passages(page, 'Pakistan').nth(1);
+	await expect(last).toContainText('<b>Pakistan</b> asked for <img src="x"');
+	await expect(last.locator('mark')).toHaveText('Pakistan');
+	await expect(section(page).locator('img, b')).toHaveCount(0);
+	expect(await page.evaluate(() => (window as { __passagesXss?: number }).__passagesXss)).toBe(
+		undefined
+	);
+
+	// On a phone, the open passages fit the width: no sideways scrolling.
+	await page.setViewportSize({ width: 390, height: 800 });
+	await disclosure(page, 'Georgia').click();
+	await expect(passages(page, 'Georgia')).toHaveCount(1);
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+});
