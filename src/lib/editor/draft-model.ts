@@ -648,11 +648,11 @@ export function describeProblem(
 	nameOf: (iso3: string) => string
 ): { text: string; field?: string } {
 	const m =
-		/^(countries\[(\d+)\](?:\.roles\[0\]\.(reason|role))?|title|asOf|article\.paragraphs)(?:[.[][^:]*)?: (.*)$/.exec(
+		/^(countries\[(\d+)\](?:\.roles\[0\]\.(reason|role)|\.(terms|passages)\.(add|remove)(?:\[(\d+)\])?)?|title|asOf|article\.paragraphs)(?:[.[][^:]*)?: (.*)$/.exec(
 			problem
 		);
 	if (!m) return { text: problem };
-	const [, path, index, part, message] = m;
+	const [, path, index, part, list, edit, at, message] = m;
 	if (path === 'title') return { text: `Title: ${message}`, field: 'Title' };
 	if (path === 'asOf') return { text: `As of: ${message}`, field: 'As of' };
 	if (path === 'article.paragraphs')
@@ -663,5 +663,18 @@ export function describeProblem(
 	if (part === 'reason')
 		return { text: `Reason for ${name}: ${message}`, field: `Reason for ${name}` };
 	if (part === 'role') return { text: `Role of ${name}: ${message}`, field: `Role of ${name}` };
+	// Story terms and passages are edited in the country's passages (CountryPassages.svelte): the
+	// field is the box that adds one, which the page shows first if the country's part is closed.
+	if (list === 'terms') {
+		const term = edit === 'add' && at !== undefined ? country.terms?.add?.[Number(at)] : undefined;
+		const quoted =
+			term === undefined ? '' : ` “${term.length > 40 ? `${term.slice(0, 40)}…` : term}”`;
+		return {
+			text: `${term === undefined ? 'Story terms' : 'Story term'}${quoted} of ${name}: ${message}`,
+			field: `Story term for ${name}`
+		};
+	}
+	if (list === 'passages')
+		return { text: `Passages of ${name}: ${message}`, field: `Paragraph to add to ${name}` };
 	return { text: `${name}: ${message}` };
 }

@@ -10,6 +10,7 @@ import { COUNTRY_NAMES, MAINLAND_BOUNDS, type Bounds } from '$lib/map/geodata';
 import { findCountries } from './find-countries';
 import * as model from './draft-model';
 import type { Draft, RoleChange } from './draft-model';
+import * as passages from './passages-model';
 
 const NAMES = new Map(COUNTRY_NAMES.map((c) => [c.iso3, c.name]));
 
@@ -113,7 +114,11 @@ export class DraftEditor {
 		try {
 			const language = this.draft.document.language;
 			await loadGazetteer(language, fetcher);
-			const found = findCountries(paragraphs, { language });
+			// With the draft's story terms, so its counts are the ones the country panels will show.
+			const found = findCountries(paragraphs, {
+				language,
+				edits: passages.termEditsOf(this.draft)
+			});
 			this.commit(model.applyFound(this.draft, found), 'Find countries');
 			const n = found.length;
 			this.message = {
@@ -160,5 +165,41 @@ export class DraftEditor {
 	/** The briefing document of the draft, framed on its countries (for export). */
 	toDocument() {
 		return model.draftToDocument(this.draft, (iso3) => MAINLAND_BOUNDS[iso3]);
+	}
+
+	// Passages
+	// A country's passages and story terms (passages-model.ts). Each returns the refusal's reason,
+	// or null when the change was made.
+	#apply(result: passages.EditResult, what: string): string | null {
+		if (!result.ok) return result.error;
+		this.commit(result.draft, what);
+		return null;
+	}
+	addPassage(iso3: string, n: number): string | null {
+		const name = this.nameOf(iso3);
+		return this.#apply(
+			passages.addPassage(this.draft, iso3, n, this.nameOf),
+			`Add paragraph ${n} to ${name}`
+		);
+	}
+	removePassage(iso3: string, n: number): string | null {
+		const name = this.nameOf(iso3);
+		return this.#apply(
+			passages.removePassage(this.draft, iso3, n, this.nameOf),
+			`Remove paragraph ${n} from ${name}`
+		);
+	}
+	addTerm(iso3: string, term: string): string | null {
+		return this.#apply(
+			passages.addTerm(this.draft, iso3, term, this.nameOf),
+			// Each term its own step: two terms added in a row are two undos.
+			`Story term “${term.trim()}” for ${this.nameOf(iso3)}`
+		);
+	}
+	removeTerm(iso3: string, term: string): string | null {
+		return this.#apply(
+			passages.removeTerm(this.draft, iso3, term, this.nameOf),
+			`Remove the story term “${term}” of ${this.nameOf(iso3)}`
+		);
 	}
 }
