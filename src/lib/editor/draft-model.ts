@@ -34,6 +34,7 @@ import type { FoundCountry } from './find-countries';
 import type { MapContent } from '$lib/map/briefing-map';
 import { roleLooks, type RoleLook, type StyledCountry } from '$lib/map/style';
 import type { Bounds } from '$lib/map/geodata';
+import { renumberScenes } from './scenes-model';
 
 /** A briefing document as the schema reads it (its input: defaults may be left out). */
 export type DocumentInput = z.input<typeof documentObject>;
@@ -294,7 +295,10 @@ export function setArticle(draft: Draft, text: string): Draft {
 		document: {
 			...draft.document,
 			article: { ...draft.document.article, paragraphs },
-			countries
+			countries,
+			...(same || !draft.document.scenes?.length
+				? {}
+				: { scenes: renumberScenes(draft.document.scenes, moves) })
 		},
 		editor: { ...draft.editor, articleText: text, setAside }
 	};
