@@ -10,6 +10,7 @@ import { COUNTRY_NAMES, MAINLAND_BOUNDS } from '$lib/map/geodata';
 import { findCountries } from './find-countries';
 import * as model from './draft-model';
 import type { Draft, RoleChange } from './draft-model';
+import * as scenes from './scenes-model';
 
 const NAMES = new Map(COUNTRY_NAMES.map((c) => [c.iso3, c.name]));
 
@@ -155,5 +156,26 @@ export class DraftEditor {
 	/** The briefing document of the draft, framed on its countries (for export). */
 	toDocument() {
 		return model.draftToDocument(this.draft, (iso3) => MAINLAND_BOUNDS[iso3]);
+	}
+
+	// Scenes (scenes-model.ts): each change one commit, named for the undo button.
+	readonly scenes = $derived(this.draft.document.scenes ?? []);
+	addScene(capture: scenes.SceneCapture) {
+		this.commit(scenes.addScene(this.draft, capture), 'Add scene');
+	}
+	updateScene(id: string, change: scenes.SceneChange, what = 'Scene') {
+		this.commit(scenes.updateScene(this.draft, id, change), what);
+	}
+	recaptureScene(id: string, center: readonly [number, number], zoom: number) {
+		this.commit(scenes.recaptureCamera(this.draft, id, center, zoom), 'Scene camera');
+	}
+	removeScene(id: string) {
+		this.commit(scenes.removeScene(this.draft, id), 'Remove scene');
+	}
+	moveScene(id: string, delta: number) {
+		this.commit(scenes.moveScene(this.draft, id, delta), delta < 0 ? 'Move up' : 'Move down');
+	}
+	reorderScene(from: number, to: number) {
+		this.commit(scenes.reorderScene(this.draft, from, to), 'Move scene');
 	}
 }
