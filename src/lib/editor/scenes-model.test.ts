@@ -198,3 +198,29 @@ describe('the scenes as a briefing', () => {
 		expect(describeSceneProblem(d, 'scenes[4].title: x')).toBeNull();
 	});
 });
+
+describe('DraftEditor’s scenes', () => {
+	it('commits each change once, named for the undo button; a move at an end commits nothing', async () => {
+		const { DraftEditor } = await import('./draft.svelte');
+		const commits: string[] = [];
+		const editor = new DraftEditor({ draft: draft(), onCommit: (_, what) => commits.push(what) });
+		editor.addScene(at);
+		editor.addScene(at);
+		editor.updateScene('scene-1', { title: 'Opening' }, 'Title of scene-1');
+		editor.moveScene('scene-1', -1);
+		editor.moveScene('scene-1', 1);
+		editor.reorderScene(1, 0);
+		editor.recaptureScene('scene-2', [1, 2], 3);
+		editor.removeScene('scene-2');
+		expect(commits).toEqual([
+			'Add scene',
+			'Add scene',
+			'Title of scene-1',
+			'Move down',
+			'Move scene',
+			'Scene camera',
+			'Remove scene'
+		]);
+		expect(editor.scenes.map((s) => s.title)).toEqual(['Opening']);
+	});
+});
