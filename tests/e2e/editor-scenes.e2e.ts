@@ -38,7 +38,8 @@ const titles = (page: Page) =>
 		.evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
 
 test('Scenes: add two from the map, name and note them, reorder, reload, Present', async ({
-	page
+	page,
+	context
 }) => {
 	test.setTimeout(180_000);
 	const errors: string[] = [];
@@ -174,6 +175,20 @@ test('Scenes: add two from the map, name and note them, reorder, reload, Present
 	await mapIdle(page);
 	const second = await camera(page);
 	expect(Math.abs(second.zoom - first.zoom) + Math.abs(second.lat - first.lat)).toBeGreaterThan(1);
+
+	// The speaker view reads the same draft: the scene's speaker notes, and it drives the map.
+	const popup = context.waitForEvent('page');
+	await page.getByRole('button', { name: 'Speaker view' }).click();
+	const speaker = await popup;
+	await expect(speaker).toHaveURL(/\/speaker\?draft=[\w-]+#.*scene=2/);
+	await expect(speaker.getByText('Scene 2 / 2')).toBeVisible();
+	await expect(speaker.getByText('His president came to the mine.')).toBeVisible();
+	await speaker.getByRole('button', { name: 'Previous' }).click();
+	await expect(counter).toHaveText('1 / 2');
+	await expect(speaker.getByText('Where it happened.')).toBeVisible();
+	await speaker.close();
+	await page.bringToFront();
+	await mapIdle(page);
 
 	// Leaving the presentation: the way back to the editor, on the same draft.
 	await page.keyboard.press('Escape');
