@@ -34,7 +34,7 @@ import type { FoundCountry } from './find-countries';
 import type { MapContent } from '$lib/map/briefing-map';
 import { roleLooks, type RoleLook, type StyledCountry } from '$lib/map/style';
 import type { Bounds } from '$lib/map/geodata';
-import { renumberScenes } from './scenes-model';
+import { renumberScenes, scenesForDocument } from './scenes-model';
 
 /** A briefing document as the schema reads it (its input: defaults may be left out). */
 export type DocumentInput = z.input<typeof documentObject>;
@@ -600,6 +600,9 @@ export function draftToDocument(
 	return {
 		$schema: '../briefing.schema.json',
 		...doc,
+		...(doc.scenes?.length
+			? { scenes: scenesForDocument(doc.scenes, new Set(doc.countries.map((c) => c.iso3))) }
+			: {}),
 		frame: {
 			bounds: frameOf(
 				doc.countries.map((c) => c.iso3),

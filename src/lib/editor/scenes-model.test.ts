@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyFound, newDraft, setArticle, type Draft } from './draft-model';
+import { applyFound, newDraft, setArticle, setIncluded, type Draft } from './draft-model';
 import {
 	addScene,
 	describeSceneProblem,
@@ -185,6 +185,17 @@ describe('the scenes as a briefing', () => {
 		expect(read.ok ? read.briefing.scenes.map((s) => s.title) : read.errors).toEqual(['Scene 1']);
 	});
 
+	it('a country unchecked leaves the document’s scenes, and comes back when checked again', () => {
+		const d = addScene(draft(), at);
+		const out = setIncluded(d, 'PER', false);
+		const scene = (x: Draft) => draftToDocument(x).scenes![0]!;
+		expect(scene(out).countries).toEqual(['CHL']);
+		expect(scene(out).layers).toEqual(['CHL', 'labels']);
+		// The draft keeps it: checked again, the scene highlights it again.
+		expect(out.document.scenes![0]!.countries).toEqual(['CHL', 'PER']);
+		expect(scene(setIncluded(out, 'PER', true)).countries).toEqual(['CHL', 'PER']);
+	});
+
 	it('describes scene problems by the editor’s labels, and leaves the others', () => {
 		const d = addScene(draft(), at);
 		expect(describeSceneProblem(d, 'scenes[0].title: must not be empty')).toEqual({
@@ -213,13 +224,13 @@ describe('DraftEditor’s scenes', () => {
 		editor.recaptureScene('scene-2', [1, 2], 3);
 		editor.removeScene('scene-2');
 		expect(commits).toEqual([
-			'Add scene',
-			'Add scene',
+			'Add scene 1',
+			'Add scene 2',
 			'Title of scene-1',
-			'Move down',
-			'Move scene',
-			'Scene camera',
-			'Remove scene'
+			'Move Opening to 2',
+			'Move Opening to 1',
+			'Map view of Scene 2',
+			'Remove Scene 2'
 		]);
 		expect(editor.scenes.map((s) => s.title)).toEqual(['Opening']);
 	});

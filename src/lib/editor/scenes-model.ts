@@ -197,6 +197,25 @@ export function renumberScenes(
 	}));
 }
 
+const ISO3 = /^[A-Z]{3}$/;
+
+/**
+ * The scenes as the document has them: a country taken out of the briefing (unchecked) leaves
+ * the scenes' highlights and layers, while the draft keeps it in the scene, so checking the
+ * country again brings it back there too (as its role and reason come back).
+ */
+export function scenesForDocument(
+	scenes: readonly SceneInput[],
+	listed: ReadonlySet<string>
+): SceneInput[] {
+	const kept = (id: string) => !ISO3.test(id) || listed.has(id);
+	return scenes.map((s) => ({
+		...s,
+		countries: (s.countries ?? []).filter(kept),
+		layers: s.layers.filter(kept)
+	}));
+}
+
 /**
  * A scene's problem (from validating the document) as the author reads it, named as the scenes
  * editor labels its fields ("Title of scene 2: must not be empty"), with the label so the page can
