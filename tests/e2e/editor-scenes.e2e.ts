@@ -57,6 +57,11 @@ test('Scenes: add two from the map, name and note them, reorder, reload, Present
 	for (const name of COUNTRIES)
 		await page.getByRole('textbox', { name: `Reason for ${name}` }).fill(`Named: ${name}.`);
 
+	// No scene yet: Present says so, here.
+	await page.getByRole('button', { name: 'Present', exact: true }).click();
+	await expect(page.getByRole('alert')).toContainText('Scenes: add a scene first');
+	await expect(page).toHaveURL(/\/editor\?draft=/);
+
 	// Scene 1: the world, as the map starts.
 	await expect(page.getByRole('heading', { name: 'Scenes' })).toBeVisible();
 	await mapIdle(page);
