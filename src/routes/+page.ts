@@ -1,11 +1,14 @@
-import { briefingIdOf } from '$lib/content/address';
-import { loadBriefing } from '$lib/content/load';
+import { briefingIdOf, draftIdOf } from '$lib/content/address';
+import { loadBriefing, loadDraftBriefing } from '$lib/content/load';
 import type { PageLoad } from './$types';
 
 // The promise is not awaited: the page (and the map, which waits on it) renders while it loads.
 // Which briefing: the address's `briefing` parameter (read here, in the browser: the page is
 // prerendered without server-side rendering, so this never runs at build time).
+// A draft of the editor (`?draft=<id>`, from its Present) is read from this browser instead.
 export const load: PageLoad = ({ fetch, url }) => {
+	const draft = draftIdOf(url);
+	if (draft !== null) return { id: draft, draft, briefing: loadDraftBriefing(fetch, draft) };
 	const id = briefingIdOf(url);
-	return { id, briefing: loadBriefing(fetch, id) };
+	return { id, draft: null, briefing: loadBriefing(fetch, id) };
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { briefingIdOf, isBriefingId, namesAnotherBriefing } from './address';
+import { briefingIdOf, draftHref, draftIdOf, isBriefingId, namesAnotherBriefing } from './address';
 
 describe('a briefing address', () => {
 	it('names the briefing of its parameter, or the default one without it', () => {
@@ -21,5 +21,14 @@ describe('a briefing address', () => {
 		expect(namesAnotherBriefing('?briefing=first-one', 'first-one')).toBe(false);
 		expect(namesAnotherBriefing('?briefing=gerd-2023', 'first-one')).toBe(true);
 		expect(namesAnotherBriefing('', 'first-one')).toBe(false);
+	});
+
+	it('names a draft of the editor, presented from it, and links its pages', () => {
+		expect(draftIdOf(new URL('http://x/?draft=draft-0a1b#scene=1'))).toBe('draft-0a1b');
+		expect(draftIdOf(new URL('http://x/?draft='))).toBeNull();
+		expect(draftIdOf(new URL('http://x/?briefing=gerd-2023'))).toBeNull();
+		expect(draftHref('draft-0a1b')).toMatch(/\/\?draft=draft-0a1b$/);
+		expect(draftHref('a b&c', 'speaker')).toMatch(/\/speaker\?draft=a%20b%26c$/);
+		expect(draftHref('draft-0a1b', 'editor')).toMatch(/\/editor\?draft=draft-0a1b$/);
 	});
 });

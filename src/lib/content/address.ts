@@ -9,6 +9,28 @@ import type { ResolvedPathname } from '$app/types';
 import { defaultBriefingId } from './ids';
 
 export const BRIEFING_PARAM = 'briefing';
+/**
+ * A draft of the editor, presented from it (`/?draft=<id>#scene=1`): the map page and the speaker
+ * view then read the draft from this browser's drafts instead of a briefing.
+ */
+export const DRAFT_PARAM = 'draft';
+
+/** The draft an address names (its `draft` parameter), or null. */
+export function draftIdOf(url: URL): string | null {
+	const id = url.searchParams.get(DRAFT_PARAM);
+	return id === null || id === '' ? null : id;
+}
+
+/** The map page (`page` '') or speaker view of a draft, and the editor's page for it. */
+export function draftHref(id: string, page: '' | 'speaker' | 'editor' = ''): ResolvedPathname {
+	const path =
+		page === 'speaker'
+			? resolve('/speaker')
+			: page === 'editor'
+				? resolve('/editor')
+				: resolve('/');
+	return `${path}?${DRAFT_PARAM}=${encodeURIComponent(id)}` as ResolvedPathname;
+}
 
 /** A briefing id: lower-case words joined by hyphens, as the schema's `id` (at most 100). */
 const BRIEFING_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

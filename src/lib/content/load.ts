@@ -65,3 +65,24 @@ export async function loadBriefing(
 		return { briefing: null, errors: [err instanceof Error ? err.message : String(err)] };
 	}
 }
+
+/**
+ * A draft of the editor, presented from the editor (`/?draft=<id>`): read from this browser's
+ * drafts, turned into its document and validated as any document is. The drafts' store and the
+ * editor's draft model are loaded only then. Errors are returned, never thrown.
+ */
+export async function loadDraftBriefing(
+	fetcher: typeof fetch,
+	draftId: string
+): Promise<{ briefing: ServedBriefing | null; errors: string[] }> {
+	try {
+		loadGazetteer('en', fetcher).catch(() => {});
+		const { readDraftDocument } = await import('./draft-document');
+		const parsed = await readBriefingDocument(await readDraftDocument(draftId), fetcher);
+		return parsed.ok
+			? { briefing: parsed.briefing, errors: [] }
+			: { briefing: null, errors: parsed.errors };
+	} catch (err) {
+		return { briefing: null, errors: [err instanceof Error ? err.message : String(err)] };
+	}
+}

@@ -34,6 +34,7 @@ import type { FoundCountry } from './find-countries';
 import type { MapContent } from '$lib/map/briefing-map';
 import { roleLooks, type RoleLook, type StyledCountry } from '$lib/map/style';
 import type { Bounds } from '$lib/map/geodata';
+import { renumberScenes, scenesForDocument } from './scenes-model';
 
 /** A briefing document as the schema reads it (its input: defaults may be left out). */
 export type DocumentInput = z.input<typeof documentObject>;
@@ -300,7 +301,10 @@ export function setArticle(draft: Draft, text: string): Draft {
 		document: {
 			...draft.document,
 			article: { ...draft.document.article, paragraphs },
-			countries
+			countries,
+			...(same || !draft.document.scenes?.length
+				? {}
+				: { scenes: renumberScenes(draft.document.scenes, moves) })
 		},
 		editor: { ...draft.editor, articleText: text, setAside }
 	};
@@ -602,6 +606,9 @@ export function draftToDocument(
 	return {
 		$schema: '../briefing.schema.json',
 		...doc,
+		...(doc.scenes?.length
+			? { scenes: scenesForDocument(doc.scenes, new Set(doc.countries.map((c) => c.iso3))) }
+			: {}),
 		frame: draft.editor.keepFrame
 			? doc.frame
 			: {

@@ -11,6 +11,7 @@ import { findCountries } from './find-countries';
 import * as model from './draft-model';
 import type { Draft, RoleChange } from './draft-model';
 import * as passages from './passages-model';
+import * as scenes from './scenes-model';
 
 const NAMES = new Map(COUNTRY_NAMES.map((c) => [c.iso3, c.name]));
 
@@ -201,5 +202,36 @@ export class DraftEditor {
 			passages.removeTerm(this.draft, iso3, term, this.nameOf),
 			`Remove the story term “${term}” of ${this.nameOf(iso3)}`
 		);
+	}
+
+	// Scenes (scenes-model.ts): each change one commit, named for the undo button. Names differ
+	// between steps that must stay apart (the history coalesces commits of one name, for typing).
+	readonly scenes = $derived(this.draft.document.scenes ?? []);
+	#sceneName(id: string) {
+		const i = this.scenes.findIndex((s) => s.id === id);
+		return this.scenes[i]?.title.trim() || `scene ${i + 1}`;
+	}
+	addScene(capture: scenes.SceneCapture) {
+		this.commit(scenes.addScene(this.draft, capture), `Add scene ${this.scenes.length + 1}`);
+	}
+	updateScene(id: string, change: scenes.SceneChange, what = 'Scene') {
+		this.commit(scenes.updateScene(this.draft, id, change), what);
+	}
+	recaptureScene(id: string, center: readonly [number, number], zoom: number) {
+		const what = `Map view of ${this.#sceneName(id)}`;
+		this.commit(scenes.recaptureCamera(this.draft, id, center, zoom), what);
+	}
+	removeScene(id: string) {
+		const what = `Remove ${this.#sceneName(id)}`;
+		this.commit(scenes.removeScene(this.draft, id), what);
+	}
+	moveScene(id: string, delta: number) {
+		const to = this.scenes.findIndex((s) => s.id === id) + delta + 1;
+		const what = `Move ${this.#sceneName(id)} to ${to}`;
+		this.commit(scenes.moveScene(this.draft, id, delta), what);
+	}
+	reorderScene(from: number, to: number) {
+		const what = `Move ${this.#sceneName(this.scenes[from]?.id ?? '')} to ${to + 1}`;
+		this.commit(scenes.reorderScene(this.draft, from, to), what);
 	}
 }

@@ -24,6 +24,8 @@ export interface StageHooks {
 	presenter(): HTMLElement | null;
 	/** The element focus goes back to when presenting ends (the Present button). */
 	presentButton(): HTMLElement | null;
+	/** The speaker view's address (no hash), when it is not the briefing's (a draft's). */
+	speakerHref?(): string;
 }
 
 export type Motion = 'fly' | 'jump' | 'fade';
@@ -120,7 +122,7 @@ export class MapStage implements Stage {
 	/** One speaker window per briefing: opening it again brings the same window to the scene. */
 	openSpeakerView(index: number) {
 		window.open(
-			`${briefingHref(this.#briefingId, 'speaker')}${formatHash({ scene: index })}`,
+			`${this.#hooks.speakerHref?.() ?? briefingHref(this.#briefingId, 'speaker')}${formatHash({ scene: index })}`,
 			`speaker-${this.#briefingId}`,
 			'popup,width=1000,height=700'
 		);
