@@ -30,7 +30,9 @@ test('Edit a copy opens a briefing as a draft that exports back as the same brie
 	await page.getByRole('link', { name: `Edit a copy of ${fixture.title}` }).click();
 
 	// The editor holds the briefing: its title, its article, its countries with their roles.
-	await expect(page.getByRole('textbox', { name: 'Title' })).toHaveValue(fixture.title);
+	await expect(page.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue(
+		fixture.title
+	);
 	await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
 	await expect(page).toHaveURL(/\/editor\?draft=/);
 	const first = fixture.countries[0]!;
@@ -69,7 +71,9 @@ test('Edit a copy opens a briefing as a draft that exports back as the same brie
 
 	// A reload reopens the draft, not a second copy.
 	await page.reload();
-	await expect(page.getByRole('textbox', { name: 'Title' })).toHaveValue(fixture.title);
+	await expect(page.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue(
+		fixture.title
+	);
 	await page.goto('./library');
 	await expect(
 		page.getByRole('region', { name: 'Drafts in this browser' }).getByRole('listitem')
@@ -80,5 +84,5 @@ test('a briefing that cannot be found is said, and a new draft starts', async ({
 	await page.goto('./editor?from=no-such-briefing');
 	const alert = page.getByRole('alert').filter({ hasText: 'could not be opened' });
 	await expect(alert).toContainText('no-such-briefing');
-	await expect(page.getByRole('textbox', { name: 'Title' })).toHaveValue('');
+	await expect(page.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue('');
 });

@@ -13,7 +13,7 @@ test('a draft edited in two tabs: the second is told, and keeps its version as a
 	context
 }) => {
 	await page.goto('./editor');
-	await page.getByRole('textbox', { name: 'Title' }).fill('Two tabs');
+	await page.getByRole('textbox', { name: 'Title', exact: true }).fill('Two tabs');
 	await page.getByRole('textbox', { name: 'Article text' }).fill(ARTICLE);
 	const status = (p: typeof page) =>
 		p.getByRole('status').filter({ hasText: /Saved|Saving|Unsaved|changed in another tab/ });
@@ -24,28 +24,32 @@ test('a draft edited in two tabs: the second is told, and keeps its version as a
 	// The same draft in a second tab: both have it as saved.
 	const other = await context.newPage();
 	await other.goto(address);
-	await expect(other.getByRole('textbox', { name: 'Title' })).toHaveValue('Two tabs');
+	await expect(other.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue('Two tabs');
 
 	// The first tab changes it and saves.
-	await page.getByRole('textbox', { name: 'Title' }).fill('Two tabs, first');
+	await page.getByRole('textbox', { name: 'Title', exact: true }).fill('Two tabs, first');
 	await expect(status(page)).toHaveText('Saved');
 
 	// The second, behind, changes it too: it is told, and saves nothing over the first's.
-	await other.getByRole('textbox', { name: 'Title' }).fill('Two tabs, second');
+	await other.getByRole('textbox', { name: 'Title', exact: true }).fill('Two tabs, second');
 	await expect(status(other)).toContainText('changed in another tab');
 	const copy = other.getByRole('button', { name: 'Save my version as a copy' });
 	await expect(copy).toBeVisible();
 
 	// The first tab's version is what the draft holds.
 	await page.reload();
-	await expect(page.getByRole('textbox', { name: 'Title' })).toHaveValue('Two tabs, first');
+	await expect(page.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue(
+		'Two tabs, first'
+	);
 
 	// The copy: a new draft, the second tab's version, under its own address.
 	await copy.click();
 	await expect(status(other)).toHaveText('Saved');
 	await expect(other).not.toHaveURL(address);
 	await other.reload();
-	await expect(other.getByRole('textbox', { name: 'Title' })).toHaveValue('Two tabs, second');
+	await expect(other.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue(
+		'Two tabs, second'
+	);
 
 	// The library lists both drafts.
 	await page.goto('./library');
