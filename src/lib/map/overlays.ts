@@ -242,7 +242,8 @@ const LOOKS: Record<OverlayStyle, (id: string) => OverlayLayer[]> = {
 			id: `${id}-zone-outline`,
 			tier: 'outline',
 			type: 'line',
-			filter: kindIs('zone'),
+			// A line a note draws (kind "line") is dashed as an area's outline is.
+			filter: ['in', ['get', 'kind'], ['literal', ['zone', 'line']]],
 			paint: { 'line-color': c.troops, 'line-width': 1.5, 'line-dasharray': [4, 2] }
 		},
 		{
