@@ -31,6 +31,7 @@ import {
 } from '$lib/briefing/palette';
 import { splitParagraphs } from '$lib/briefing/text.js';
 import type { FoundCountry } from './find-countries';
+import { renumberNotes } from './notes-model';
 import type { MapContent } from '$lib/map/briefing-map';
 import { roleLooks, type RoleLook, type StyledCountry } from '$lib/map/style';
 import type { Bounds } from '$lib/map/geodata';
@@ -290,11 +291,16 @@ export function setArticle(draft: Draft, text: string): Draft {
 		: Object.fromEntries(
 				Object.entries(draft.editor.setAside).map(([k, c]) => [k, renumberCountry(c, moves)])
 			);
+	const troopNotes =
+		same || !Array.isArray(draft.document.troopNotes)
+			? draft.document.troopNotes
+			: renumberNotes(draft.document.troopNotes, moves);
 	return {
 		document: {
 			...draft.document,
 			article: { ...draft.document.article, paragraphs },
-			countries
+			countries,
+			troopNotes
 		},
 		editor: { ...draft.editor, articleText: text, setAside }
 	};
