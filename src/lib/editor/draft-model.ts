@@ -33,6 +33,7 @@ import { splitParagraphs } from '$lib/briefing/text.js';
 import type { FoundCountry } from './find-countries';
 import { renumberNotes } from './notes-model';
 import type { MapContent } from '$lib/map/briefing-map';
+import type { MapOverlay } from '$lib/map/overlays';
 import { roleLooks, type RoleLook, type StyledCountry } from '$lib/map/style';
 import type { Bounds } from '$lib/map/geodata';
 
@@ -551,12 +552,16 @@ export function draftLooks(draft: Draft): RoleLook[] {
 	return roleLooks(draft.document.roles, SWATCHES);
 }
 
-/** What the map beside the editor draws of the draft (see BriefingMap.update). */
-export function draftToMapContent(draft: Draft): MapContent {
+/**
+ * What the map beside the editor draws of the draft (see BriefingMap.update); `overlays` are the
+ * draft's notes as derived (notes-model's `noteOverlays`, computed apart: derive.js loads on
+ * demand).
+ */
+export function draftToMapContent(draft: Draft, overlays: readonly MapOverlay[] = []): MapContent {
 	return {
 		countries: draftStyledCountries(draft),
 		looks: draftLooks(draft),
-		overlays: [],
+		overlays,
 		views: {}
 	};
 }
