@@ -22,6 +22,8 @@ const MODES: Record<DrawnKind, string> = {
 };
 
 export interface Drawing {
+	/** Settles when terra-draw listens to the map: clicks before that are not drawn. */
+	readonly ready: Promise<void>;
 	/** The shape drawn, or null when the drawing was cancelled (Escape, or `cancel`). */
 	readonly done: Promise<DrawnGeometry | null>;
 	/** Stops drawing with nothing drawn. */
@@ -44,9 +46,9 @@ export function startDrawing(briefingMap: BriefingMap, kind: DrawnKind): Drawing
 		over = true;
 		briefingMap.drawing = false;
 		map.getCanvas().style.cursor = cursor;
-		settle(g);
-		// Cleared, then stopped (terra-draw's sources and layers leave the map), once terra-draw
-		// has returned from the event that finished the drawing.
+		// Once the click that finished the drawing is over (terra-draw finishes on its pointerup;
+		// the mouseup and click that follow would otherwise land after the note's focus is set):
+		// cleared, then stopped (terra-draw's sources and layers leave the map), then handed back.
 		setTimeout(() => {
 			try {
 				draw.clear();
@@ -54,6 +56,7 @@ export function startDrawing(briefingMap: BriefingMap, kind: DrawnKind): Drawing
 			} catch {
 				// A map removed meanwhile (the page left): nothing is left to clear.
 			}
+			settle(g);
 		});
 	};
 	draw.on('finish', (id) => {
@@ -62,8 +65,9 @@ export function startDrawing(briefingMap: BriefingMap, kind: DrawnKind): Drawing
 		if (g && (g.type === 'Point' || g.type === 'LineString' || g.type === 'Polygon'))
 			finish({ type: g.type, coordinates: g.coordinates } as DrawnGeometry);
 	});
+	const ready = new Promise<void>((resolve) => draw.on('ready', () => resolve()));
 	briefingMap.drawing = true;
 	draw.start();
 	draw.setMode(MODES[kind]);
-	return { done, cancel: () => finish(null) };
+	return { ready, done, cancel: () => finish(null) };
 }
