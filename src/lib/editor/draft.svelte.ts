@@ -161,7 +161,11 @@ export class DraftEditor {
 
 	/** The briefing document of the draft, framed on its countries (for export). */
 	toDocument() {
-		return model.draftToDocument(this.draft, (iso3) => MAINLAND_BOUNDS[iso3]);
+		// With the notes' overlays as last derived (see `drawNotes`).
+		return notes.withNoteOverlays(
+			model.draftToDocument(this.draft, (iso3) => MAINLAND_BOUNDS[iso3]),
+			notes.notesOf(this.draft).length ? this.noteOverlays : []
+		);
 	}
 
 	// Notes

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { newDraft, setArticle } from './draft-model';
+import {
+	addCountry,
+	draftToDocument,
+	newDraft,
+	setArticle,
+	setReason,
+	setTitle
+} from './draft-model';
+import { parseDocument } from '$lib/briefing/schema';
 import {
 	addNote,
 	hasProvenance,
@@ -12,6 +20,7 @@ import {
 	parsePlace,
 	placesOfLabels,
 	removeNote,
+	withNoteOverlays,
 	renumberNotes,
 	setNoteGeometry,
 	setNoteProvenance,
@@ -229,5 +238,37 @@ describe('the article edited under the notes', () => {
 		expect(notesOf(d)[0]!.provenance).toEqual({ kind: 'article', paragraphs: [1, 3] });
 		d = setArticle(d, 'Three.');
 		expect(notesOf(d)[0]!.provenance).toEqual({ kind: 'article', paragraphs: [1] });
+	});
+});
+
+describe('export', () => {
+	it('a briefing with notes exports with their overlays, valid as an import reads it', async () => {
+		let d = setTitle(newDraft('2024-01-01'), 'Border talks');
+		d = setArticle(d, 'Armenia and Azerbaijan talked.\n\nTroops moved.');
+		d = setReason(addCountry(d, 'ARM'), 'ARM', 'Talks.');
+		d = addNote(d, point, { concerns: ['ARM'] });
+		d = updateNote(d, 'note-1', { text: 'Troops moved.', forces: 'Army' });
+		const noProvenance = parseDocument(withNoteOverlays(draftToDocument(d), await noteOverlays(d)));
+		expect(noProvenance.ok).toBe(false);
+		expect(!noProvenance.ok && noProvenance.errors.join('\n')).toContain(
+			'troopNotes[0].provenance.paragraphs'
+		);
+		d = setNoteProvenance(d, 'note-1', { kind: 'article', paragraphs: [2] });
+		d = addNote(d, area, { concerns: ['ARM'] });
+		d = updateNote(d, 'note-2', { text: 'An area.', forces: 'Army' });
+		d = setNoteProvenance(d, 'note-2', {
+			kind: 'source',
+			publisher: 'Example News',
+			title: 'A report',
+			url: 'https://example.org/a',
+			date: '2024-05'
+		});
+		const read = parseDocument(withNoteOverlays(draftToDocument(d), await noteOverlays(d)));
+		expect(read.ok ? [] : read.errors).toEqual([]);
+		if (!read.ok) return;
+		expect(read.briefing.overlays.map((o) => [o.id, o.features.features.length])).toEqual([
+			['troops-article', 1],
+			['troops-reported', 2]
+		]);
 	});
 });

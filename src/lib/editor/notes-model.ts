@@ -390,3 +390,16 @@ export async function noteOverlays(draft: Draft): Promise<MapOverlay[]> {
 			}
 		}));
 }
+
+/**
+ * The exported document with the notes' overlays as derived (`noteOverlays`), in place of any it
+ * had: a briefing's map draws its notes from these overlays, so an export without them would
+ * show none. Written by the same code as the content build's `npm run notes`.
+ */
+export function withNoteOverlays(
+	doc: DocumentInput,
+	overlays: readonly MapOverlay[]
+): DocumentInput {
+	const kept = doc.overlays.filter((o) => o.derived?.from !== 'troopNotes');
+	return { ...doc, overlays: [...kept, ...(overlays as DocumentInput['overlays'])] };
+}
