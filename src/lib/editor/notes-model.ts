@@ -400,6 +400,6 @@ export function withNoteOverlays(
 	doc: DocumentInput,
 	overlays: readonly MapOverlay[]
 ): DocumentInput {
-	const kept = doc.overlays.filter((o) => o.derived?.from !== 'troopNotes');
-	return { ...doc, overlays: [...kept, ...(overlays as DocumentInput['overlays'])] };
+	const kept = (doc.overlays ?? []).filter((o) => o.derived?.from !== 'troopNotes');
+	return { ...doc, overlays: [...kept, ...(overlays as NonNullable<DocumentInput['overlays']>)] };
 }
