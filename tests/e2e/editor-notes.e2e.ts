@@ -338,3 +338,27 @@ test('points placed from the keyboard: coordinates or a place the map labels; a 
 	);
 	expect(await axeViolations(page)).toEqual([]);
 });
+
+test('a zone along a border: derived from the shapes, drawn on the map', async ({ page }) => {
+	await openEditorWithArticle(page);
+	const notes = page.getByRole('region', { name: 'Notes on the map' });
+	await notes.getByRole('radio', { name: 'Zone along a border' }).check();
+	await notes.getByRole('combobox', { name: 'Inside' }).selectOption({ label: 'Azerbaijan' });
+	await notes.getByRole('combobox', { name: 'Along the border with' }).selectOption({
+		label: 'Armenia'
+	});
+	await notes.getByRole('spinbutton', { name: 'Width (km)' }).fill('0');
+	await notes.getByRole('button', { name: 'Add note' }).click();
+	await expect(notes.getByRole('alert')).toContainText('more than 0');
+	await notes.getByRole('spinbutton', { name: 'Width (km)' }).fill('40');
+	await notes.getByRole('button', { name: 'Add note' }).click();
+	const zone = noteItem(page, 1);
+	await expect(zone.getByRole('group', { name: /^Note 1: Border zone/ })).toBeVisible();
+	await expect(zone.getByRole('textbox', { name: 'Note text' })).toBeFocused();
+	await zone.getByRole('textbox', { name: 'Paragraphs' }).fill('2');
+	await expect
+		.poll(async () =>
+			[...new Set((await drawnNotes(page)).features.map((f) => `${f.id} ${f.layer}`))].sort()
+		)
+		.toEqual(['note-1 troops-article-zone', 'note-1 troops-article-zone-outline']);
+});

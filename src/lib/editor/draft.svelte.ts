@@ -199,6 +199,12 @@ export class DraftEditor {
 		});
 		return holding.length ? holding : countries.slice(0, 1);
 	}
+	/** Adds a note whose place is a zone along a border (derived for the map); its id. */
+	addZoneNote(zone: notes.ZoneChoice): string {
+		const id = notes.newNoteId(this.draft);
+		this.commit(notes.addZoneNote(this.draft, zone), 'Add note');
+		return id;
+	}
 	updateNote(id: string, change: notes.NoteChange, what = 'Note') {
 		this.commit(notes.updateNote(this.draft, id, change), `${what} (${id})`);
 	}

@@ -10,6 +10,7 @@ import {
 import { parseDocument } from '$lib/briefing/schema';
 import {
 	addNote,
+	addZoneNote,
 	hasProvenance,
 	kindOf,
 	newNoteId,
@@ -270,5 +271,33 @@ describe('export', () => {
 			['troops-article', 1],
 			['troops-reported', 2]
 		]);
+	});
+});
+
+describe('a zone along a border', () => {
+	it('is a border-zone note, derived from the shapes as the content build derives it', async () => {
+		let d = addZoneNote(newDraft('2024-01-01'), { inside: 'AZE', along: 'ARM', widthKm: 30 });
+		const n = notesOf(d)[0]!;
+		expect(n.geometry).toMatchObject({
+			derive: 'border-zone',
+			along: ['AZE', 'ARM'],
+			inside: ['AZE'],
+			widthKm: 30
+		});
+		expect(kindOf(n.geometry)).toBe('Border zone');
+		d = updateNote(d, 'note-1', { text: 'Troops near the border.', forces: 'Army' });
+		const ok = { ...notesOf(d)[0]!, provenance: { kind: 'article' as const, paragraphs: [1] } };
+		expect(troopNoteSchema.safeParse(ok).success).toBe(true);
+		const { readFileSync } = await import('node:fs');
+		const shapes = (code: string) =>
+			JSON.parse(readFileSync(`geodata/countries/${code}.geojson`, 'utf8')).features[0].geometry;
+		const { deriveDocument } = await import('$lib/geo/derive.js');
+		const derived = await deriveDocument(noteDerivationInput(d) as never, shapes);
+		const features = (
+			derived as unknown as {
+				overlays: { features: { features: { properties: { kind: string } }[] } }[];
+			}
+		).overlays[1]!.features.features;
+		expect(features.map((f) => f.properties.kind)).toEqual(['zone', 'zone-label']);
 	});
 });

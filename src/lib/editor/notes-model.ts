@@ -120,6 +120,36 @@ export function addNote(
 	return withNotes(draft, [...notesOf(draft), note]);
 }
 
+/** A zone along a border: the band `widthKm` wide inside `inside`, along its border with `along`. */
+export interface ZoneChoice {
+	inside: string;
+	along: string;
+	widthKm: number;
+}
+
+/**
+ * Adds a note whose place is a zone along a border (the schema's `border-zone`), derived from the
+ * 1:50m shapes by derive.js, as the content build derives it. Approximate: the zone illustrates.
+ */
+export function addZoneNote(draft: Draft, zone: ZoneChoice): Draft {
+	const note: NoteInput = {
+		id: newNoteId(draft),
+		concerns: [...new Set([zone.inside, zone.along])],
+		forces: '',
+		text: '',
+		provenance: { kind: 'article', paragraphs: [] },
+		approximate: true,
+		geometry: {
+			derive: 'border-zone',
+			along: [zone.inside, zone.along],
+			inside: [zone.inside],
+			widthKm: zone.widthKm,
+			reason: `Illustrative: a band ${zone.widthKm} km wide along the border.`
+		}
+	};
+	return withNotes(draft, [...notesOf(draft), note]);
+}
+
 export type NoteChange = Partial<Pick<NoteInput, 'text' | 'forces' | 'approximate' | 'concerns'>>;
 
 function changeNote(draft: Draft, id: string, change: (n: NoteInput) => NoteInput): Draft {
