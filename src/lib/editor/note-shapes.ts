@@ -6,7 +6,21 @@
 import { GEODATA } from '$lib/map/geodata';
 import type { Geometry } from 'geojson';
 
-export async function shapeOf(code: string): Promise<never> {
+/** Each shape read once per page: the notes are derived again on every edit of a note. */
+const read = new Map<string, Promise<never>>();
+
+export function shapeOf(code: string): Promise<never> {
+	let shape = read.get(code);
+	if (!shape) {
+		shape = fetchShape(code);
+		read.set(code, shape);
+		// A failed read is tried again next time (the network may come back).
+		shape.catch(() => read.delete(code));
+	}
+	return shape;
+}
+
+async function fetchShape(code: string): Promise<never> {
 	const url = GEODATA.countries[code];
 	if (!url) throw new Error(`no 1:50m shape for ${code}`);
 	const response = await fetch(url);
