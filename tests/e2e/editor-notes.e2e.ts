@@ -334,7 +334,7 @@ test('points placed from the keyboard: coordinates or a place the map labels; a 
 	// Export lists the note with no provenance (and stops).
 	await page.getByRole('button', { name: 'Export briefing' }).click();
 	await expect(page.getByRole('alert').filter({ hasText: 'cannot be exported' })).toContainText(
-		/troopNotes\[0\]\.provenance\.paragraphs: name at least one paragraph/
+		'Note 1 (Point), Paragraphs: name at least one paragraph'
 	);
 	expect(await axeViolations(page)).toEqual([]);
 });

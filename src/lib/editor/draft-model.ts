@@ -31,7 +31,7 @@ import {
 } from '$lib/briefing/palette';
 import { splitParagraphs } from '$lib/briefing/text.js';
 import type { FoundCountry } from './find-countries';
-import { renumberNotes } from './notes-model';
+import { describeNoteProblem, renumberNotes } from './notes-model';
 import type { MapContent } from '$lib/map/briefing-map';
 import type { MapOverlay } from '$lib/map/overlays';
 import { roleLooks, type RoleLook, type StyledCountry } from '$lib/map/style';
@@ -654,7 +654,7 @@ export function describeProblem(
 		/^(countries\[(\d+)\](?:\.roles\[0\]\.(reason|role))?|title|asOf|article\.paragraphs)(?:[.[][^:]*)?: (.*)$/.exec(
 			problem
 		);
-	if (!m) return { text: problem };
+	if (!m) return { text: describeNoteProblem(draft, problem) ?? problem };
 	const [, path, index, part, message] = m;
 	if (path === 'title') return { text: `Title: ${message}`, field: 'Title' };
 	if (path === 'asOf') return { text: `As of: ${message}`, field: 'As of' };

@@ -11,6 +11,7 @@ import { parseDocument } from '$lib/briefing/schema';
 import {
 	addNote,
 	addZoneNote,
+	describeNoteProblem,
 	hasProvenance,
 	kindOf,
 	newNoteId,
@@ -299,5 +300,22 @@ describe('a zone along a border', () => {
 			}
 		).overlays[1]!.features.features;
 		expect(features.map((f) => f.properties.kind)).toEqual(['zone', 'zone-label']);
+	});
+});
+
+describe('export problems of notes', () => {
+	it('name the note and its field as the section labels them', () => {
+		const d = addNote(addNote(newDraft(), point), line);
+		expect(
+			describeNoteProblem(d, 'troopNotes[1].provenance.paragraphs: name at least one paragraph')
+		).toBe('Note 2 (Line), Paragraphs: name at least one paragraph');
+		expect(describeNoteProblem(d, 'troopNotes[0].forces: must not be empty')).toBe(
+			'Note 1 (Point), Forces: must not be empty'
+		);
+		expect(describeNoteProblem(d, 'troopNotes[0].geometry.coordinates[1]: bad')).toBe(
+			'Note 1 (Point), Place: bad'
+		);
+		expect(describeNoteProblem(d, 'troopNotes[5].text: x')).toBeUndefined();
+		expect(describeNoteProblem(d, 'title: must not be empty')).toBeUndefined();
 	});
 });

@@ -433,3 +433,33 @@ export function withNoteOverlays(
 	const kept = (doc.overlays ?? []).filter((o) => o.derived?.from !== 'troopNotes');
 	return { ...doc, overlays: [...kept, ...(overlays as NonNullable<DocumentInput['overlays']>)] };
 }
+
+/** The note fields as the notes' section labels them, by their path in a troop note. */
+const NOTE_FIELDS: Record<string, string> = {
+	text: 'Note text',
+	forces: 'Forces',
+	concerns: 'About',
+	'provenance.paragraphs': 'Paragraphs',
+	'provenance.publisher': 'Publisher',
+	'provenance.title': 'Title',
+	'provenance.url': 'Address',
+	'provenance.date': 'Date',
+	geometry: 'Place'
+};
+
+/**
+ * A validation problem of a note as the author reads it, "Note 1 (Point), Paragraphs: name at
+ * least one paragraph", or undefined when the problem is not a note's.
+ */
+export function describeNoteProblem(draft: Draft, problem: string): string | undefined {
+	const m = /^troopNotes\[(\d+)\](?:\.([\w.]+))?(?:\[\d+\][^:]*)?: (.*)$/.exec(problem);
+	if (!m) return undefined;
+	const [, index, path, message] = m;
+	const note = notesOf(draft)[Number(index)];
+	if (!note) return undefined;
+	const field =
+		path === undefined
+			? undefined
+			: (NOTE_FIELDS[path] ?? NOTE_FIELDS[path.split('.')[0]!] ?? path);
+	return `Note ${Number(index) + 1} (${kindOf(note.geometry)})${field ? `, ${field}` : ''}: ${message}`;
+}
