@@ -29,6 +29,8 @@ import {
 	updateNote
 } from './notes-model';
 import { troopNoteSchema } from '$lib/briefing/schema/notes';
+import { overlayLayers } from '$lib/map/overlays';
+import { featureFilter, type FilterSpecification } from '@maplibre/maplibre-gl-style-spec';
 
 const point = { type: 'Point' as const, coordinates: [44.51234567, 40.18] };
 const line = {
@@ -317,5 +319,38 @@ describe('export problems of notes', () => {
 		);
 		expect(describeNoteProblem(d, 'troopNotes[5].text: x')).toBeUndefined();
 		expect(describeNoteProblem(d, 'title: must not be empty')).toBeUndefined();
+	});
+});
+
+describe('a line note on the map', () => {
+	it('is a line and one label point; each look labels the point only, outlines the line', async () => {
+		const d = addNote(newDraft('2024-01-01'), line, { concerns: ['ARM'] });
+		const [reported] = await noteOverlays(d);
+		const features = reported!.features.features;
+		expect(features.map((f) => [f.properties.kind, f.geometry.type])).toEqual([
+			['line', 'LineString'],
+			['zone-label', 'Point']
+		]);
+		for (const style of ['troops', 'reports'] as const) {
+			const layers = overlayLayers([{ ...reported!, style }]);
+			// Which layers take each feature (their filter, without the overlay's own tag).
+			const takes = (kind: string, type: number) =>
+				layers
+					.filter((l) => {
+						const filter = (l as { filter?: FilterSpecification }).filter;
+						if (!filter) return false;
+						return featureFilter(filter, 'f').filter({ zoom: 6 }, {
+							type,
+							properties: { overlay: reported!.id, kind, approximate: true },
+							geometry: []
+						} as never);
+					})
+					.map((l) => l.id.replace(`${reported!.id}-`, ''));
+			expect(takes('line', 2), style).toEqual(['zone-outline']);
+			expect(
+				takes('zone-label', 1).filter((id) => id.includes('label')),
+				style
+			).toEqual(['labels']);
+		}
 	});
 });

@@ -264,7 +264,8 @@ const LOOKS: Record<OverlayStyle, (id: string) => OverlayLayer[]> = {
 			id: `${id}-labels`,
 			tier: 'label',
 			type: 'symbol',
-			filter: ['!=', ['get', 'kind'], 'zone'],
+			// A line or an area is labelled once, at its label point.
+			filter: ['!', NOTE_SHAPE],
 			...text(
 				[
 					'case',
