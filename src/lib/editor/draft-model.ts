@@ -31,7 +31,9 @@ import {
 } from '$lib/briefing/palette';
 import { splitParagraphs } from '$lib/briefing/text.js';
 import type { FoundCountry } from './find-countries';
+import { describeNoteProblem, renumberNotes } from './notes-model';
 import type { MapContent } from '$lib/map/briefing-map';
+import type { MapOverlay } from '$lib/map/overlays';
 import { roleLooks, type RoleLook, type StyledCountry } from '$lib/map/style';
 import type { Bounds } from '$lib/map/geodata';
 import { renumberScenes, scenesForDocument } from './scenes-model';
@@ -297,11 +299,16 @@ export function setArticle(draft: Draft, text: string): Draft {
 		: Object.fromEntries(
 				Object.entries(draft.editor.setAside).map(([k, c]) => [k, renumberCountry(c, moves)])
 			);
+	const troopNotes =
+		same || !Array.isArray(draft.document.troopNotes)
+			? draft.document.troopNotes
+			: renumberNotes(draft.document.troopNotes, moves);
 	return {
 		document: {
 			...draft.document,
 			article: { ...draft.document.article, paragraphs },
 			countries,
+			troopNotes,
 			...(same || !draft.document.scenes?.length
 				? {}
 				: { scenes: renumberScenes(draft.document.scenes, moves) })
@@ -555,12 +562,16 @@ export function draftLooks(draft: Draft): RoleLook[] {
 	return roleLooks(draft.document.roles, SWATCHES);
 }
 
-/** What the map beside the editor draws of the draft (see BriefingMap.update). */
-export function draftToMapContent(draft: Draft): MapContent {
+/**
+ * What the map beside the editor draws of the draft (see BriefingMap.update); `overlays` are the
+ * draft's notes as derived (notes-model's `noteOverlays`, computed apart: derive.js loads on
+ * demand).
+ */
+export function draftToMapContent(draft: Draft, overlays: readonly MapOverlay[] = []): MapContent {
 	return {
 		countries: draftStyledCountries(draft),
 		looks: draftLooks(draft),
-		overlays: [],
+		overlays,
 		views: {}
 	};
 }
@@ -658,7 +669,7 @@ export function describeProblem(
 		/^(countries\[(\d+)\](?:\.roles\[0\]\.(reason|role)|\.(terms|passages)\.(add|remove)(?:\[(\d+)\])?)?|title|asOf|article\.paragraphs)(?:[.[][^:]*)?: (.*)$/.exec(
 			problem
 		);
-	if (!m) return { text: problem };
+	if (!m) return { text: describeNoteProblem(draft, problem) ?? problem };
 	const [, path, index, part, list, edit, at, message] = m;
 	if (path === 'title') return { text: `Title: ${message}`, field: 'Title' };
 	if (path === 'asOf') return { text: `As of: ${message}`, field: 'As of' };

@@ -9,6 +9,8 @@ import { loadGazetteer } from '$lib/content/gazetteer';
 import { COUNTRY_NAMES, MAINLAND_BOUNDS, type Bounds } from '$lib/map/geodata';
 import { findCountries } from './find-countries';
 import * as model from './draft-model';
+import * as notes from './notes-model';
+import type { MapOverlay } from '$lib/map/overlays';
 import type { Draft, RoleChange } from './draft-model';
 import * as passages from './passages-model';
 import * as scenes from './scenes-model';
@@ -75,7 +77,12 @@ export class DraftEditor {
 	#replace(draft: Draft): boolean {
 		if (draft === this.draft) return false;
 		this.draft = draft;
-		const now = model.draftToMapContent(draft);
+		// The notes' overlays as last derived, until `drawNotes` derives them again (none at once
+		// when the draft has no note left).
+		const now = model.draftToMapContent(
+			draft,
+			notes.notesOf(draft).length ? this.noteOverlays : []
+		);
 		if (JSON.stringify(now) !== JSON.stringify(this.mapContent)) {
 			this.mapContent = now;
 			this.revision++;
@@ -165,7 +172,74 @@ export class DraftEditor {
 
 	/** The briefing document of the draft, framed on its countries (for export). */
 	toDocument() {
-		return model.draftToDocument(this.draft, (iso3) => MAINLAND_BOUNDS[iso3]);
+		// With the notes' overlays as last derived (see `drawNotes`).
+		return notes.withNoteOverlays(
+			model.draftToDocument(this.draft, (iso3) => MAINLAND_BOUNDS[iso3]),
+			notes.notesOf(this.draft).length ? this.noteOverlays : []
+		);
+	}
+
+	// Notes
+	// Notes on the map (notes-model.ts): each change a commit (autosaved, undoable); the map draws
+	// them from `noteOverlays`, derived apart (derive.js is loaded only once a draft has a note).
+
+	/** The notes drawn on the map, as last derived by `drawNotes`. */
+	noteOverlays = $state.raw<MapOverlay[]>([]);
+	#notesDrawn = 0;
+
+	/** Adds a note at a shape drawn or typed; its id. */
+	addNote(geometry: notes.DrawnGeometry, name?: string): string {
+		const id = notes.newNoteId(this.draft);
+		const first = geometry.type === 'Polygon' ? geometry.coordinates[0]![0]! : geometry.coordinates;
+		const at = (Array.isArray(first[0]) ? first[0] : first) as number[];
+		this.commit(
+			notes.addNote(this.draft, geometry, { concerns: this.#concernsAt(at), name }),
+			'Add note'
+		);
+		return id;
+	}
+	/**
+	 * The briefing's countries whose frame holds the point (a note's panels), else its first
+	 * country: a guess the author can read in the note, never an empty list the export refuses.
+	 */
+	#concernsAt([lon = 0, lat = 0]: number[]): string[] {
+		const countries = this.draft.document.countries.map((c) => c.iso3);
+		const holding = countries.filter((iso3) => {
+			const b = MAINLAND_BOUNDS[iso3];
+			return b !== undefined && lon >= b[0] && lat >= b[1] && lon <= b[2] && lat <= b[3];
+		});
+		return holding.length ? holding : countries.slice(0, 1);
+	}
+	/** Adds a note whose place is a zone along a border (derived for the map); its id. */
+	addZoneNote(zone: notes.ZoneChoice): string {
+		const id = notes.newNoteId(this.draft);
+		this.commit(notes.addZoneNote(this.draft, zone), 'Add note');
+		return id;
+	}
+	updateNote(id: string, change: notes.NoteChange, what = 'Note') {
+		this.commit(notes.updateNote(this.draft, id, change), `${what} (${id})`);
+	}
+	setNoteProvenance(id: string, provenance: notes.NoteProvenance) {
+		this.commit(notes.setNoteProvenance(this.draft, id, provenance), `Provenance (${id})`);
+	}
+	setNoteGeometry(id: string, geometry: notes.DrawnGeometry, name?: string) {
+		this.commit(notes.setNoteGeometry(this.draft, id, geometry, name), `Place of ${id}`);
+	}
+	removeNote(id: string) {
+		this.commit(notes.removeNote(this.draft, id), 'Remove note');
+	}
+	/** Derives the notes' marks for the map (a later call wins over an earlier one still loading). */
+	async drawNotes(): Promise<void> {
+		const turn = ++this.#notesDrawn;
+		const draft = this.draft;
+		const overlays = await notes.noteOverlays(draft);
+		if (turn !== this.#notesDrawn) return;
+		this.noteOverlays = overlays;
+		const now = model.draftToMapContent(this.draft, overlays);
+		if (JSON.stringify(now) !== JSON.stringify(this.mapContent)) {
+			this.mapContent = now;
+			this.revision++;
+		}
 	}
 
 	// Passages

@@ -42,6 +42,7 @@ import { articleProvenance, formatProvenance, isAfter } from '../briefing/text.j
  *   provenance: Provenance, approximate: boolean, observed?: { from?: string, to?: string },
  *   geometry: (import('geojson').Point & { name?: string })
  *     | (import('geojson').MultiPoint & { names?: string[] }) | BorderZone
+ *     | import('geojson').LineString | import('geojson').Polygon
  * }} TroopNote
  * @typedef {{ at: Position, to: string, km?: number, nearest?: Position } & Record<string, unknown>} Distance
  */
@@ -282,6 +283,28 @@ export function troopFeatures(note, zone, asOf) {
 			out(
 				{ ...props, id: `${note.id}-label`, kind: 'zone-label' },
 				{ type: 'Point', coordinates: labelPoint(zone) }
+			)
+		];
+	}
+	if (g.type === 'LineString') {
+		// A line drawn by the author: the troops look draws it dashed, labelled at its middle vertex.
+		const line = { type: 'LineString', coordinates: g.coordinates.map(pos) };
+		return [
+			out({ label, kind: 'line' }, /** @type {import('geojson').LineString} */ (line)),
+			out(
+				{ label, id: `${note.id}-label`, kind: 'zone-label' },
+				{ type: 'Point', coordinates: pos(g.coordinates[g.coordinates.length >> 1] ?? [0, 0]) }
+			)
+		];
+	}
+	if (g.type === 'Polygon') {
+		// An area drawn by the author: drawn as a border zone is (hatched, labelled once inside it).
+		const area = { type: 'Polygon', coordinates: g.coordinates.map((r) => r.map(pos)) };
+		return [
+			out({ label, kind: 'zone' }, /** @type {import('geojson').Polygon} */ (area)),
+			out(
+				{ label, id: `${note.id}-label`, kind: 'zone-label' },
+				{ type: 'Point', coordinates: labelPoint(/** @type {import('geojson').Polygon} */ (area)) }
 			)
 		];
 	}

@@ -608,7 +608,14 @@ export class BriefingMap {
 		return hit;
 	}
 
+	/**
+	 * Set while a drawing tool (the editor's notes, terra-draw) owns the map's clicks: they place
+	 * the drawing's points, and open no country nor mark.
+	 */
+	drawing = false;
+
 	#click(e: MapMouseEvent) {
+		if (this.drawing) return;
 		if (this.#measuring) {
 			const p: LonLat = [e.lngLat.lng, e.lngLat.lat];
 			// A third click starts a new measurement from that point.
@@ -694,7 +701,7 @@ export class BriefingMap {
 	}
 
 	#hover(e: MapMouseEvent) {
-		if (this.#measuring) return;
+		if (this.#measuring || this.drawing) return;
 		const { mark, country: f } = this.#hitAt(e);
 		this.#showTooltip(mark ?? null, [e.lngLat.lng, e.lngLat.lat]);
 		if (mark) {

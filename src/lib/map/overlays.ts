@@ -161,6 +161,8 @@ export const MARK_RADIUS = { troops: 8, reports: 7.5, places: 5.5 } as const;
 const MARK_MARGIN = 4;
 
 const kindIs = (kind: string): ExpressionSpecification => ['==', ['get', 'kind'], kind];
+/** The line or area of a note (drawn as an outline, labelled at its `zone-label` point). */
+const NOTE_SHAPE: ExpressionSpecification = ['in', ['get', 'kind'], ['literal', ['zone', 'line']]];
 
 /**
  * All overlays in one source: each feature tagged with its overlay's id, each layer filtered on
@@ -242,7 +244,8 @@ const LOOKS: Record<OverlayStyle, (id: string) => OverlayLayer[]> = {
 			id: `${id}-zone-outline`,
 			tier: 'outline',
 			type: 'line',
-			filter: kindIs('zone'),
+			// A line a note draws (kind "line") is dashed as an area's outline is.
+			filter: NOTE_SHAPE,
 			paint: { 'line-color': c.troops, 'line-width': 1.5, 'line-dasharray': [4, 2] }
 		},
 		{
@@ -261,7 +264,8 @@ const LOOKS: Record<OverlayStyle, (id: string) => OverlayLayer[]> = {
 			id: `${id}-labels`,
 			tier: 'label',
 			type: 'symbol',
-			filter: ['!=', ['get', 'kind'], 'zone'],
+			// A line or an area is labelled once, at its label point.
+			filter: ['!', NOTE_SHAPE],
 			...text(
 				[
 					'case',
@@ -289,11 +293,24 @@ const LOOKS: Record<OverlayStyle, (id: string) => OverlayLayer[]> = {
 	// Reports from before and after the story's date, as two layers of one colour each: a colour
 	// that varies by feature would need a shader of its own (a cost of the first view).
 	reports: (id) => [
+		// A line or an area a reported note draws (the editor's notes): a dashed outline, labelled
+		// at its label point; the circles are for positions only.
+		{
+			id: `${id}-zone-outline`,
+			tier: 'outline',
+			type: 'line',
+			filter: NOTE_SHAPE,
+			paint: { 'line-color': c.reported, 'line-width': 2, 'line-dasharray': [3, 2] }
+		},
 		...([false, true] as const).map((later): OverlayLayer => ({
 			id: later ? `${id}-later-points` : `${id}-points`,
 			tier: 'point',
 			type: 'circle',
-			filter: ['==', ['to-boolean', ['get', 'afterArticle']], later],
+			filter: [
+				'all',
+				['!', ['in', ['get', 'kind'], ['literal', ['zone', 'line', 'zone-label']]]],
+				['==', ['to-boolean', ['get', 'afterArticle']], later]
+			],
 			paint: {
 				'circle-radius': MARK_RADIUS.reports - 2.5,
 				'circle-color': '#ffffff',
@@ -305,6 +322,7 @@ const LOOKS: Record<OverlayStyle, (id: string) => OverlayLayer[]> = {
 			id: `${id}-labels`,
 			tier: 'label',
 			type: 'symbol',
+			filter: ['!', NOTE_SHAPE],
 			minzoom: 4,
 			...text(
 				[

@@ -48,15 +48,16 @@ export interface TroopMarkRef {
 /**
  * The marks a troop note draws, keyed as the content build names them: a note goes to the overlay
  * derived from the notes of its provenance (`derived.provenance`, "article" or "source"); a point
- * is `<note id>`, a named MultiPoint's positions `<note id>-<index>`. A derived area has no mark,
- * and neither has a note no overlay draws.
+ * is `<note id>`, a named MultiPoint's positions `<note id>-<index>`. An area (derived or drawn)
+ * and a line have no mark, and neither has a note no overlay draws.
  */
 export function troopMarkRefs(
 	note: TroopNote,
 	overlays: readonly Pick<Overlay, 'id' | 'derived'>[]
 ): TroopMarkRef[] {
 	const g = note.geometry;
-	if ('derive' in g) return [];
+	// An area, derived or drawn, and a drawn line have no mark (as a derived area has none).
+	if ('derive' in g || g.type === 'LineString' || g.type === 'Polygon') return [];
 	const overlay = overlays.find((o) => o.derived?.provenance === note.provenance.kind)?.id;
 	if (overlay === undefined) return [];
 	if (g.type === 'Point') {

@@ -93,7 +93,37 @@ const borderZoneSchema = z.strictObject({
 	reason: text
 });
 
-export const troopGeometrySchema = z.union([pointSchema, multiPointSchema, borderZoneSchema]);
+/**
+ * A line (a front, an axis of advance) or an area (a region held) drawn by the author, as the
+ * editor's drawing tools make them: plain GeoJSON, [longitude, latitude]. Added after the first
+ * briefings; optional kinds, so every document valid before stays valid.
+ */
+const lineSchema = z.strictObject({
+	type: z.literal('LineString'),
+	coordinates: listOf(position, 'positions', 'positions').min(2, {
+		error: 'needs at least 2 positions'
+	})
+});
+
+const areaSchema = z.strictObject({
+	type: z.literal('Polygon'),
+	coordinates: z
+		.array(
+			listOf(position, 'positions', 'positions').min(4, {
+				error: 'needs at least 4 positions (a closed ring)'
+			})
+		)
+		.min(1, { error: 'needs one ring' })
+		.max(1, { error: 'one ring: an area drawn has no holes' })
+});
+
+export const troopGeometrySchema = z.union([
+	pointSchema,
+	multiPointSchema,
+	borderZoneSchema,
+	lineSchema,
+	areaSchema
+]);
 
 export const troopNoteSchema = z.strictObject({
 	id: slug,

@@ -259,7 +259,7 @@ export function checkReferences(
 			report(at('observed', 'to'), `ends (${observed.to}) before it starts (${observed.from})`);
 		}
 		if ('derive' in geometry) checkBorderZone(geometry, at, report);
-		else {
+		else if (geometry.type === 'Point' || geometry.type === 'MultiPoint') {
 			if (geometry.type === 'MultiPoint' && geometry.names !== undefined) {
 				if (geometry.names.length !== geometry.coordinates.length) {
 					report(
