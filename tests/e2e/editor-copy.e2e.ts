@@ -16,6 +16,7 @@ const fixture = JSON.parse(FIXTURE) as {
 	countries: { iso3: string; roles: { role: string }[] }[];
 	roles: { id: string; label: string }[];
 	frame: { bounds: [number, number, number, number] };
+	overlays: { id: string; derived?: unknown }[];
 };
 
 test('Edit a copy opens a briefing as a draft that exports back as the same briefing', async ({
@@ -57,6 +58,21 @@ test('Edit a copy opens a briefing as a draft that exports back as the same brie
 			return v.lon > w && v.lon < e && v.lat > s && v.lat < n && v.zoom > 2.5;
 		})
 		.toBe(true);
+
+	// Its overlays are drawn too, its own (a line, places) and its notes'.
+	await expect
+		.poll(() =>
+			page.evaluate(() => {
+				const el = document.querySelector('.maplibregl-map') as HTMLElement & {
+					maplibreMap: import('maplibre-gl').Map;
+				};
+				const ids = el.maplibreMap
+					.getStyle()
+					.layers.map((l) => (l.metadata as { overlay?: string } | undefined)?.overlay);
+				return [...new Set(ids.filter(Boolean))].sort();
+			})
+		)
+		.toEqual(expect.arrayContaining(fixture.overlays.map((o) => o.id)));
 
 	// Exported unchanged: the same briefing.
 	const download = page.waitForEvent('download');

@@ -311,13 +311,13 @@ test('points placed from the keyboard: coordinates or a place the map labels; a 
 
 	// Its provenance a source: an address checked as the schema checks it.
 	await second.getByRole('radio', { name: 'A source' }).check();
-	await second.getByRole('textbox', { name: 'Address' }).fill('javascript:alert(1)');
-	await expect(second).toContainText('Address: must be an http(s) URL');
-	await second.getByRole('textbox', { name: 'Address' }).fill('https://example.org/report');
-	await expect(second).not.toContainText('Address: must be');
-	await second.getByRole('textbox', { name: 'Publisher' }).fill('Example News');
-	await second.getByRole('textbox', { name: 'Title' }).fill('Troops near the border');
-	await second.getByRole('textbox', { name: 'Date' }).fill('2024-05');
+	await second.getByRole('textbox', { name: 'Source address' }).fill('javascript:alert(1)');
+	await expect(second).toContainText('Source address: must be an http(s) URL');
+	await second.getByRole('textbox', { name: 'Source address' }).fill('https://example.org/report');
+	await expect(second).not.toContainText('Source address: must be');
+	await second.getByRole('textbox', { name: 'Source publisher' }).fill('Example News');
+	await second.getByRole('textbox', { name: 'Source title' }).fill('Troops near the border');
+	await second.getByRole('textbox', { name: 'Source date' }).fill('2024-05');
 	await second.getByRole('textbox', { name: 'Note text' }).fill('Reported concentration.');
 	await second.getByRole('textbox', { name: 'Forces' }).fill('Armed forces');
 	await expect(second).not.toContainText('No provenance yet');

@@ -61,7 +61,7 @@ describe('DraftEditor, the editor’s state owner', () => {
 		expect(seen.at(-1)![0]).toBe(editor.draft);
 	});
 
-	it('adds a country once; starts from a draft given', () => {
+	it('adds a country once; starts from a draft given', async () => {
 		const editor = new DraftEditor();
 		expect(editor.addCountry('TCD')).toBe(true);
 		expect(editor.addCountry('TCD')).toBe(false);
@@ -69,6 +69,6 @@ describe('DraftEditor, the editor’s state owner', () => {
 		const again = new DraftEditor({ draft: editor.draft });
 		expect(again.listed.map((c) => c.iso3)).toEqual(['TCD']);
 		expect(again.mapContent.countries).toEqual([{ iso3: 'TCD', role: 'named', secondary: [] }]);
-		expect(again.toDocument().frame.bounds[0]).toBeLessThan(14);
+		expect((await again.toDocument()).frame.bounds[0]).toBeLessThan(14);
 	});
 });

@@ -568,10 +568,15 @@ export function draftLooks(draft: Draft): RoleLook[] {
  * demand).
  */
 export function draftToMapContent(draft: Draft, overlays: readonly MapOverlay[] = []): MapContent {
+	// The briefing's own overlays first (one opened to be edited: its route, its places, as they
+	// are), then its notes as derived.
+	const own = (draft.document.overlays ?? []).filter(
+		(o) => o.derived?.from !== 'troopNotes' && 'type' in o.features
+	) as unknown as MapOverlay[];
 	return {
 		countries: draftStyledCountries(draft),
 		looks: draftLooks(draft),
-		overlays,
+		overlays: own.length ? [...own, ...overlays] : overlays,
 		views: {}
 	};
 }

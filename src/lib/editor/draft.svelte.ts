@@ -170,12 +170,16 @@ export class DraftEditor {
 		this.commit(model.removeRole(this.draft, id), 'Remove a role');
 	}
 
-	/** The briefing document of the draft, framed on its countries (for export). */
-	toDocument() {
-		// With the notes' overlays as last derived (see `drawNotes`).
+	/**
+	 * The briefing document of the draft (for export and Present), its frame fitted to its
+	 * countries unless it keeps its own, and its notes' overlays derived from the notes as they are
+	 * now (not as last drawn: a draft just opened may not have been drawn yet).
+	 */
+	async toDocument() {
+		const draft = this.draft;
 		return notes.withNoteOverlays(
-			model.draftToDocument(this.draft, (iso3) => MAINLAND_BOUNDS[iso3]),
-			notes.notesOf(this.draft).length ? this.noteOverlays : []
+			model.draftToDocument(draft, (iso3) => MAINLAND_BOUNDS[iso3]),
+			await notes.exportedNoteOverlays(draft)
 		);
 	}
 

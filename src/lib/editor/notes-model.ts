@@ -379,12 +379,23 @@ export function noteDerivationInput(draft: Draft) {
 		asOf: draft.document.asOf,
 		article: { paragraphs: [...draft.document.article.paragraphs] },
 		troopNotes: notes,
-		overlays: NOTE_OVERLAYS.map((o) => ({
-			...o,
-			legend: o.legend.map((l) => ({ ...l })),
-			derived: { ...o.derived },
-			features: { type: 'FeatureCollection' as const, features: [] }
-		}))
+		// The document's own derived overlays where it has them (a briefing opened to be edited keeps
+		// its ids, labels and captions), else the editor's two.
+		overlays: NOTE_OVERLAYS.map((o) => {
+			const own = (draft.document.overlays ?? []).find(
+				(d) => d.derived?.from === 'troopNotes' && d.derived.provenance === o.derived.provenance
+			);
+			const base = own ?? o;
+			return {
+				id: base.id,
+				label: base.label,
+				group: base.group,
+				style: base.style,
+				legend: base.legend.map((l) => ({ ...l })),
+				derived: { ...o.derived },
+				features: { type: 'FeatureCollection' as const, features: [] }
+			};
+		})
 	};
 }
 
@@ -430,8 +441,29 @@ export function withNoteOverlays(
 	doc: DocumentInput,
 	overlays: readonly MapOverlay[]
 ): DocumentInput {
-	const kept = (doc.overlays ?? []).filter((o) => o.derived?.from !== 'troopNotes');
-	return { ...doc, overlays: [...kept, ...(overlays as NonNullable<DocumentInput['overlays']>)] };
+	type Overlays = NonNullable<DocumentInput['overlays']>;
+	const fresh = new Map(overlays.map((o) => [o.id, o as Overlays[number]]));
+	// Each derived overlay stays where the document has it (a briefing opened to be edited exports
+	// back as it was); one the document did not have yet goes last.
+	const inPlace = (doc.overlays ?? []).flatMap((o) => {
+		if (o.derived?.from !== 'troopNotes') return [o];
+		const now = fresh.get(o.id);
+		fresh.delete(o.id);
+		return now ? [now] : [];
+	});
+	return { ...doc, overlays: [...inPlace, ...fresh.values()] };
+}
+
+/**
+ * Every overlay the draft's notes derive, for export (empty ones too, as the content build writes
+ * them): derive.js is loaded here, as for the map.
+ */
+export async function exportedNoteOverlays(draft: Draft): Promise<MapOverlay[]> {
+	if (notesOf(draft).length === 0) return [];
+	const { deriveDocument } = await import('$lib/geo/derive.js');
+	const { shapeOf } = await import('./note-shapes');
+	const derived = await deriveDocument(noteDerivationInput(draft) as never, shapeOf);
+	return (derived as unknown as { overlays: MapOverlay[] }).overlays;
 }
 
 /** The note fields as the notes' section labels them, by their path in a troop note. */
@@ -440,10 +472,10 @@ const NOTE_FIELDS: Record<string, string> = {
 	forces: 'Forces',
 	concerns: 'About',
 	'provenance.paragraphs': 'Paragraphs',
-	'provenance.publisher': 'Publisher',
-	'provenance.title': 'Title',
-	'provenance.url': 'Address',
-	'provenance.date': 'Date',
+	'provenance.publisher': 'Source publisher',
+	'provenance.title': 'Source title',
+	'provenance.url': 'Source address',
+	'provenance.date': 'Source date',
 	geometry: 'Place'
 };
 
