@@ -123,3 +123,43 @@ test('a changed briefing is redrawn in place: roles, countries and marks, camera
 	expect(after.routeVisibility).toBe('none');
 	await expect(page.getByRole('checkbox', { name: 'Diplomatic route' })).not.toBeChecked();
 });
+
+test('a role changed redraws only what changed: the marks are not sent again, nor the patterns', async ({
+	page
+}) => {
+	await page.goto('./#map=4/50/32');
+	await mapIdle(page);
+	const seen = await page.evaluate(async () => {
+		type Content = import('../../src/lib/map/briefing-map').MapContent;
+		const el = document.querySelector('.maplibregl-map') as HTMLElement & {
+			maplibreMap: import('maplibre-gl').Map;
+			briefingMap: { content: Content; update(c: Content): void };
+		};
+		const m = el.maplibreMap;
+		const bm = el.briefingMap;
+		const seen = { overlaysLoading: 0, imagesAdded: 0, imagesRemoved: 0 };
+		m.on('sourcedataloading', (e) => {
+			if ((e as { sourceId?: string }).sourceId === 'overlays') seen.overlaysLoading++;
+		});
+		const addImage = m.addImage.bind(m);
+		const removeImage = m.removeImage.bind(m);
+		m.addImage = ((...args: Parameters<typeof addImage>) => {
+			seen.imagesAdded++;
+			return addImage(...args);
+		}) as typeof m.addImage;
+		m.removeImage = ((id: string) => {
+			seen.imagesRemoved++;
+			return removeImage(id);
+		}) as typeof m.removeImage;
+		const content = bm.content;
+		const ukr = content.countries.find((c) => c.iso3 === 'UKR')!;
+		// Russia takes Ukraine's role; the looks and the marks are the very same.
+		bm.update({
+			...content,
+			countries: content.countries.map((c) => (c.iso3 === 'RUS' ? { ...c, role: ukr.role } : c))
+		});
+		await new Promise((done) => m.once('idle', done));
+		return seen;
+	});
+	expect(seen).toEqual({ overlaysLoading: 0, imagesAdded: 0, imagesRemoved: 0 });
+});

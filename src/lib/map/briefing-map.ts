@@ -193,6 +193,14 @@ export class BriefingMap {
 		null;
 	/** The 1:50m part of the style is on the map (the view has been close enough). */
 	#fineAdded = false;
+	/**
+	 * What the map was last given and still holds, so that an update sends only what changed: the
+	 * pattern drawn under each role's image id, and the overlays (by identity: a briefing edited in
+	 * place keeps the objects it did not change). Sending 2,000 marks again, or replacing an image,
+	 * makes MapLibre cut the tiles that use them again.
+	 */
+	#patternOf = new Map<string, string>();
+	#drawnOverlays: readonly MapOverlay[] = [];
 	/** What `update` was last given before the style had loaded, applied on load. */
 	#pending: MapContent | null = null;
 	#pendingListener = false;
@@ -249,7 +257,9 @@ export class BriefingMap {
 		for (const look of opts.looks) {
 			if (!hasTexture(look.pattern)) continue;
 			this.map.addImage(look.imageId, patternImage(look.pattern), { pixelRatio: 2 });
+			this.#patternOf.set(look.imageId, look.pattern);
 		}
+		this.#drawnOverlays = opts.overlays;
 		this.map.once('load', () => (this.#loaded = true));
 		this.map.once('style.load', () => (this.#styled = true));
 		// What a pixel shows changes with the camera, the style and the data of the drawn sources;
@@ -394,9 +404,12 @@ export class BriefingMap {
 		this.#views = { ...content.views };
 		for (const look of content.looks) {
 			if (!hasTexture(look.pattern)) continue;
+			const same = this.#patternOf.get(look.imageId) === look.pattern;
+			if (same && this.map.hasImage(look.imageId)) continue;
 			const image = patternImage(look.pattern);
 			if (this.map.hasImage(look.imageId)) this.map.removeImage(look.imageId);
 			this.map.addImage(look.imageId, image, { pixelRatio: 2 });
+			this.#patternOf.set(look.imageId, look.pattern);
 		}
 		const full = buildStyle(content.countries, content.looks, content.overlays, GEODATA);
 		const { first, fine } = splitFine(full);
@@ -410,7 +423,13 @@ export class BriefingMap {
 			const now = next.get(id);
 			if (!now || JSON.stringify(now) !== was) this.map.removeLayer(id);
 		}
-		this.map.getSource<GeoJSONSource>('overlays')?.setData(overlayData(content.overlays));
+		const was = this.#drawnOverlays;
+		const sameMarks =
+			was.length === content.overlays.length && content.overlays.every((o, i) => o === was[i]);
+		if (!sameMarks) {
+			this.map.getSource<GeoJSONSource>('overlays')?.setData(overlayData(content.overlays));
+			this.#drawnOverlays = content.overlays;
+		}
 		for (const [id, source] of Object.entries(target.sources)) {
 			if (!this.map.getSource(id)) this.map.addSource(id, source);
 		}
