@@ -92,6 +92,21 @@ test('from pasted text to two scenes presented, through a reload; exported, dele
 	const counter = page.locator('.counter .count');
 	await expect(counter).toHaveText('1 / 2');
 	await expect(page.locator('.caption .title')).toHaveText('The coup');
+	// The note is on the presented map, as the export will draw it.
+	await expect
+		.poll(() =>
+			page.evaluate(() => {
+				const el = document.querySelector('.maplibregl-map') as HTMLElement & {
+					briefingMap: {
+						content: { overlays: { features: { features: { properties: object }[] } }[] };
+					};
+				};
+				return el.briefingMap.content.overlays.flatMap((o) =>
+					o.features.features.map((f) => (f.properties as { noteId?: string }).noteId)
+				);
+			})
+		)
+		.toContain('note-1');
 	await page.keyboard.press('ArrowRight');
 	await expect(counter).toHaveText('2 / 2');
 	await expect(page.locator('.caption .title')).toHaveText('The neighbours answer');
