@@ -362,3 +362,58 @@ test('a zone along a border: derived from the shapes, drawn on the map', async (
 		)
 		.toEqual(['note-1 troops-article-zone', 'note-1 troops-article-zone-outline']);
 });
+
+test('a role changed beside notes redraws the roles only: the notes are not derived or sent again', async ({
+	page
+}) => {
+	await page.goto('./editor');
+	await mapIdle(page);
+	await page.getByRole('textbox', { name: 'Title' }).fill('Border talks');
+	await page.getByRole('textbox', { name: 'Article text' }).fill(ARTICLE);
+	await page.getByRole('button', { name: 'Find countries' }).click();
+	await expect(page.getByRole('checkbox', { name: 'Armenia', exact: true })).toBeChecked();
+	const place = page
+		.getByRole('region', { name: 'Notes on the map' })
+		.getByRole('textbox', { name: 'Place' });
+	await place.fill('40.18, 44.51');
+	await place.press('Enter');
+	await expect.poll(async () => (await drawnNotes(page)).features.length).toBe(1);
+	await mapIdle(page);
+	await page.evaluate(() => {
+		const el = document.querySelector('.maplibregl-map') as HTMLElement & {
+			maplibreMap: import('maplibre-gl').Map;
+			overlaysLoaded?: number;
+		};
+		el.overlaysLoaded = 0;
+		el.maplibreMap.on('sourcedataloading', (e) => {
+			if ((e as { sourceId?: string }).sourceId === 'overlays') el.overlaysLoaded!++;
+		});
+	});
+	const role = page.getByRole('combobox', { name: 'Role of Armenia' });
+	const options = await role.locator('option').allTextContents();
+	const first = await role.locator('option:checked').textContent();
+	// Twice: the first change once let the notes be derived again, which the second then drew.
+	for (const next of [options.find((o) => o !== first)!, first!]) {
+		await role.selectOption({ label: next });
+		await mapIdle(page);
+		await expect
+			.poll(() =>
+				page.evaluate(() => {
+					const el = document.querySelector('.maplibregl-map') as HTMLElement & {
+						briefingMap: { content: { countries: { iso3: string; role: string }[] } };
+					};
+					return el.briefingMap.content.countries.find((c) => c.iso3 === 'ARM')?.role;
+				})
+			)
+			.toBe(await role.inputValue());
+	}
+	await mapIdle(page);
+	expect(
+		await page.evaluate(
+			() =>
+				(document.querySelector('.maplibregl-map') as HTMLElement & { overlaysLoaded: number })
+					.overlaysLoaded
+		)
+	).toBe(0);
+	expect((await drawnNotes(page)).features.length).toBe(1);
+});

@@ -61,6 +61,33 @@ describe('DraftEditor, the editor’s state owner', () => {
 		expect(seen.at(-1)![0]).toBe(editor.draft);
 	});
 
+	it('keeps the notes’ marks the map has while only the roles change', async () => {
+		const editor = new DraftEditor();
+		editor.setArticle(ARTICLE);
+		await editor.find();
+		editor.addNote({ type: 'Point', coordinates: [44.51, 40.18] }, 'Yerevan');
+		await editor.drawNotes();
+		const marks = editor.mapContent.overlays;
+		expect(marks.flatMap((o) => o.features.features)).toHaveLength(1);
+		const revision = editor.revision;
+		// Derived again (the notes did not change): the same marks, and nothing more to draw.
+		await editor.drawNotes();
+		expect(editor.revision).toBe(revision);
+
+		editor.setRole('ARM', 'central');
+		expect(editor.revision).toBe(revision + 1);
+		expect(editor.mapContent.overlays).toHaveLength(marks.length);
+		editor.mapContent.overlays.forEach((o, i) => expect(o).toBe(marks[i]));
+		await editor.drawNotes();
+		editor.mapContent.overlays.forEach((o, i) => expect(o).toBe(marks[i]));
+		expect(editor.revision).toBe(revision + 1);
+
+		editor.addNote({ type: 'Point', coordinates: [47.5, 40.4] }, 'Barda');
+		await editor.drawNotes();
+		expect(editor.revision).toBe(revision + 2);
+		expect(editor.mapContent.overlays.flatMap((o) => o.features.features)).toHaveLength(2);
+	});
+
 	it('adds a country once; starts from a draft given', async () => {
 		const editor = new DraftEditor();
 		expect(editor.addCountry('TCD')).toBe(true);

@@ -10,6 +10,7 @@ import { COUNTRY_NAMES, MAINLAND_BOUNDS, type Bounds } from '$lib/map/geodata';
 import { findCountries } from './find-countries';
 import * as model from './draft-model';
 import * as notes from './notes-model';
+import type { MapContent } from '$lib/map/briefing-map';
 import type { MapOverlay } from '$lib/map/overlays';
 import type { Draft, RoleChange } from './draft-model';
 import * as passages from './passages-model';
@@ -79,15 +80,30 @@ export class DraftEditor {
 		this.draft = draft;
 		// The notes' overlays as last derived, until `drawNotes` derives them again (none at once
 		// when the draft has no note left).
-		const now = model.draftToMapContent(
-			draft,
-			notes.notesOf(draft).length ? this.noteOverlays : []
+		this.#drawMap(
+			model.draftToMapContent(draft, notes.notesOf(draft).length ? this.noteOverlays : [])
 		);
-		if (JSON.stringify(now) !== JSON.stringify(this.mapContent)) {
-			this.mapContent = now;
-			this.revision++;
-		}
 		return true;
+	}
+
+	/**
+	 * Gives the map `now` when it differs from what the map has. The overlays are compared by
+	 * identity (the notes' are kept when derived the same, see `drawNotes`): written out to compare,
+	 * 2,000 notes' marks cost every keystroke tens of milliseconds.
+	 */
+	#drawMap(now: MapContent) {
+		const was = this.mapContent;
+		const sameOverlays =
+			now.overlays.length === was.overlays.length &&
+			now.overlays.every((o, i) => o === was.overlays[i]);
+		if (
+			sameOverlays &&
+			JSON.stringify([now.countries, now.looks, now.views]) ===
+				JSON.stringify([was.countries, was.looks, was.views])
+		)
+			return;
+		this.mapContent = now;
+		this.revision++;
 	}
 
 	/** Replaces the draft (every new change comes through here). */
@@ -236,14 +252,22 @@ export class DraftEditor {
 	async drawNotes(): Promise<void> {
 		const turn = ++this.#notesDrawn;
 		const draft = this.draft;
-		const overlays = await notes.noteOverlays(draft);
+		const derived = await notes.noteOverlays(draft);
 		if (turn !== this.#notesDrawn) return;
+		// An overlay derived the same as before stays the one the map has, so that the map does
+		// not send its marks again.
+		const was = new Map(this.noteOverlays.map((o) => [o.id, o]));
+		const overlays = derived.map((o) => {
+			const before = was.get(o.id);
+			return before && JSON.stringify(before) === JSON.stringify(o) ? before : o;
+		});
+		if (
+			overlays.length === this.noteOverlays.length &&
+			overlays.every((o, i) => o === this.noteOverlays[i])
+		)
+			return;
 		this.noteOverlays = overlays;
-		const now = model.draftToMapContent(this.draft, overlays);
-		if (JSON.stringify(now) !== JSON.stringify(this.mapContent)) {
-			this.mapContent = now;
-			this.revision++;
-		}
+		this.#drawMap(model.draftToMapContent(this.draft, overlays));
 	}
 
 	// Passages
