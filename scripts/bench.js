@@ -16,8 +16,9 @@
 //    reduced motion.
 //  - editor: what opening the editor (/editor) fetches beyond the map page's first load, gzip;
 //    "Find countries" over a 20,000-word article, from the click to the count said; an edit in
-//    the editor (a country's role changed) until the map beside it has it, on the large
-//    generated briefing opened with the library's "Edit a copy".
+//    the editor (a country's role changed; a note placed) until the map beside it draws it (the
+//    first frame rendered with it; and until the map is idle again, for the record), on the
+//    large generated briefing opened with the library's "Edit a copy".
 //  - content: opening the Russia panel of hostile briefings (100,000 mentions; the most the
 //    schema's limits allow): time to the panel and to the next frame, <mark> elements, heap, and
 //    the cost of showing more passages.
@@ -818,20 +819,18 @@ async function editTimes(body, title) {
 					(e) => {
 						const t0 = performance.now();
 						const code = e.target.closest('li[data-iso3]')?.dataset.iso3;
-						const drawn = () =>
-							map
-								.getStyle()
-								.layers.some(
-									(l) => l.id === `role-${role}-fill` && l.metadata?.countries?.includes(code)
-								);
-						const check = () => {
-							if (!drawn()) return requestAnimationFrame(check);
-							const style = performance.now() - t0;
-							// Drawn: the map idle again (the worker has cut the tiles with the new filter).
-							map.once('idle', () => (window.__edit = { style, frame: performance.now() - t0 }));
+						// Drawn: the first frame MapLibre renders with the country's new role (the roles'
+						// layers read it from its feature-state, set before that frame started).
+						const drawn = () => {
+							if (map.getFeatureState({ source: 'world', id: code }).role !== role) return;
+							map.off('render', drawn);
+							const frame = performance.now() - t0;
+							// And, for the record, until the map is idle again.
+							map.once('idle', () => (window.__edit = { frame, idle: performance.now() - t0 }));
 							map.triggerRepaint();
 						};
-						check();
+						map.on('render', drawn);
+						map.triggerRepaint();
 					},
 					{ capture: true, once: true }
 				);
@@ -855,22 +854,31 @@ async function editTimes(body, title) {
 			const el = document.querySelector('.maplibregl-map');
 			const count = () =>
 				el.briefingMap.content.overlays.reduce((n, o) => n + o.features.features.length, 0);
+			const map = el.maplibreMap;
+			const onMap = () => map.querySourceFeatures('overlays').length;
 			document.addEventListener(
 				'keydown',
 				(e) => {
 					if (e.key !== 'Enter' || window.__note !== undefined) return;
 					const t0 = performance.now();
 					const before = count();
-					const check = () => {
-						if (count() <= before) return requestAnimationFrame(check);
-						const data = performance.now() - t0;
-						el.maplibreMap.once(
-							'idle',
-							() => (window.__note = { data, frame: performance.now() - t0 })
-						);
-						el.maplibreMap.triggerRepaint();
+					const drawnBefore = onMap();
+					let data = 0;
+					// In the map's data; then drawn: the first frame rendered from tiles that hold it.
+					const drawn = () => {
+						if (!data || onMap() <= drawnBefore) return;
+						map.off('render', drawn);
+						const frame = performance.now() - t0;
+						map.once('idle', () => (window.__note = { data, frame, idle: performance.now() - t0 }));
+						map.triggerRepaint();
 					};
-					check();
+					map.on('render', drawn);
+					const wait = () => {
+						if (count() <= before) return requestAnimationFrame(wait);
+						data = performance.now() - t0;
+						map.triggerRepaint();
+					};
+					wait();
 				},
 				{ capture: true, once: true }
 			);
@@ -929,24 +937,25 @@ if (runs('editor')) {
 	const largeDoc = JSON.parse(LARGE);
 	const largeTitle = largeDoc.title;
 	const edits = await editTimes(LARGE, largeTitle);
-	const styleMedian = median(edits.times.map((t) => t.style));
+	const roleDrawn = median(edits.times.map((t) => t.frame));
+	const noteDrawn = median(edits.notes.map((t) => t.frame));
 	print(
-		`  a role changed in the editor (large briefing, ${edits.countries} countries, ${largeDoc.troopNotes.length.toLocaleString('en')} notes) -> in the map's style, median: ${ms(styleMedian, 1)} (runs: ${edits.times.map((t) => t.style.toFixed(0)).join(', ')}); drawn (the map idle again), median ${ms(median(edits.times.map((t) => t.frame)), 1)}`
+		`  a role changed in the editor (large briefing, ${edits.countries} countries, ${largeDoc.troopNotes.length.toLocaleString('en')} notes) -> drawn (the first frame with it), median: ${ms(roleDrawn, 1)} (runs: ${edits.times.map((t) => t.frame.toFixed(0)).join(', ')}); the map idle again, median ${ms(median(edits.times.map((t) => t.idle)), 1)}`
 	);
 	print(
-		`  a note placed in the editor (same briefing) -> in the map's data, median: ${ms(median(edits.notes.map((t) => t.data)), 1)}; drawn, median ${ms(median(edits.notes.map((t) => t.frame)), 1)} (runs: ${edits.notes.map((t) => t.frame.toFixed(0)).join(', ')})`
+		`  a note placed in the editor (same briefing) -> in the map's data, median: ${ms(median(edits.notes.map((t) => t.data)), 1)}; drawn (the first frame with it), median ${ms(noteDrawn, 1)} (runs: ${edits.notes.map((t) => t.frame.toFixed(0)).join(', ')}); the map idle again, median ${ms(median(edits.notes.map((t) => t.idle)), 1)}`
 	);
 	budget(
 		'editor: a note added shows on the map (large briefing)',
-		ms(median(edits.notes.map((t) => t.frame)), 1),
+		ms(noteDrawn, 1),
 		'< 100 ms, drawn',
-		median(edits.notes.map((t) => t.frame)) < 100
+		noteDrawn < 100
 	);
 	budget(
 		'editor: a role changed shows on the map (large briefing)',
-		ms(median(edits.times.map((t) => t.frame)), 1),
+		ms(roleDrawn, 1),
 		'< 100 ms, drawn',
-		median(edits.times.map((t) => t.frame)) < 100
+		roleDrawn < 100
 	);
 }
 

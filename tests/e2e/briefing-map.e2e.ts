@@ -22,18 +22,21 @@ function drawnRoles(page: Page) {
 			queryRenderedFeatures(options: { layers: string[] }): {
 				layer: { id: string };
 				properties: Record<string, unknown>;
+				state: { role?: string | null };
 			}[];
 		};
 		const map = (document.querySelector('.map') as unknown as { maplibreMap: MapLike }).maplibreMap;
-		// Far out, a role's fill draws all its countries (`role-<role>-fill`); close up, each
-		// country has its own (`country-<ISO3>-fill-50m`).
+		// Far out, the roles' fill draws every country in its role's colour, which it reads from the
+		// country's feature-state (`roles-fill…`); close up, each country has its own
+		// (`country-<ISO3>-fill-50m`, its role in its metadata).
 		const layers = map
 			.getLayersOrder()
-			.filter((id) => /^country-[A-Z]{3}-fill|^role-.+-fill/.test(id));
+			.filter((id) => /^country-[A-Z]{3}-fill|^roles-fill/.test(id));
 		const drawn: Record<string, string> = {};
 		for (const f of map.queryRenderedFeatures({ layers })) {
-			const meta = map.getLayer(f.layer.id)?.metadata as { role: string };
-			drawn[String(f.properties.iso3)] = meta.role;
+			const meta = map.getLayer(f.layer.id)?.metadata as { role?: string };
+			const role = f.layer.id.startsWith('roles-') ? f.state.role : meta.role;
+			if (role) drawn[String(f.properties.iso3)] = role;
 		}
 		return drawn;
 	});

@@ -27,21 +27,20 @@ function mapState(page: Page, iso3s: string[]): Promise<MapState> {
 	return page.evaluate((isos) => {
 		const el = document.querySelector('.maplibregl-map') as HTMLElement & {
 			maplibreMap: import('maplibre-gl').Map & { marker?: string };
-			briefingMap: { content: { countries: { iso3: string; role: string }[] } | null };
+			briefingMap: {
+				content: {
+					countries: { iso3: string; role: string }[];
+					looks: { id: string; color: string }[];
+				} | null;
+			};
 		};
 		const m = el.maplibreMap;
 		const c = m.getCenter();
-		// The colour of the role fill that draws the country at this zoom (its metadata lists the
-		// countries it draws), or null when none does.
+		// The colour of the role the map draws the country in (the roles' layers read it from the
+		// country's feature-state), or null when it draws none.
 		const fill = (iso3: string) => {
-			const layer = m
-				.getStyle()
-				.layers.find(
-					(l) =>
-						/^role-.+-fill/.test(l.id) &&
-						(l.metadata as { countries?: string[] } | undefined)?.countries?.includes(iso3)
-				);
-			return layer ? m.getPaintProperty(layer.id, 'fill-color') : null;
+			const { role } = m.getFeatureState({ source: 'world', id: iso3 }) as { role?: string };
+			return el.briefingMap.content?.looks.find((l) => l.id === role)?.color ?? null;
 		};
 		return {
 			same: m.marker === 'before',

@@ -87,12 +87,14 @@ async function storyFillUnder(page: Page, box: LabelBox): Promise<string[]> {
 			.maplibreMap;
 		const fills = map
 			.getStyle()
-			.layers.filter((l: any) => /^country-[A-Z]{3}-fill|^role-.+-fill/.test(l.id))
+			.layers.filter((l: any) => /^country-[A-Z]{3}-fill|^roles-fill/.test(l.id))
 			.map((l: any) => l.id);
 		const found = new Set<string>();
 		for (let x = b.x1 + 2; x <= b.x2 - 2; x += 3) {
 			for (let y = b.y1 + 2; y <= b.y2 - 2; y += 3) {
 				for (const f of map.queryRenderedFeatures([x, y], { layers: fills })) {
+					// (The roles' fill holds every story country, drawn in its role if it has one.)
+					if (f.layer.id.startsWith('roles-') && !f.state?.role) continue;
 					found.add(String(f.properties.iso3));
 				}
 			}

@@ -12,7 +12,7 @@ interface Probe {
 	same: boolean;
 	center: [number, number];
 	zoom: number;
-	fill: Record<string, { coarse: unknown[]; fine: unknown }>;
+	fill: Record<string, { coarse: string | null; fine: string | null }>;
 	layers: string[];
 	overlayIds: string[];
 	routeVisibility: unknown;
@@ -25,20 +25,14 @@ async function probe(page: Page): Promise<Probe> {
 		};
 		const m = el.maplibreMap;
 		const c = m.getCenter();
-		// Far out, the colours of the role fills that draw the country (one, or none); close up,
-		// its own fill's.
+		// Far out, the role the roles' layers draw the country in (its feature-state), or null;
+		// close up, its own fill's.
 		const fill = (iso3: string) => {
 			const own = `country-${iso3}-fill-50m`;
+			const state = m.getFeatureState({ source: 'world', id: iso3 }) as { role?: string | null };
 			return {
-				coarse: m
-					.getStyle()
-					.layers.filter(
-						(l) =>
-							/^role-.+-fill/.test(l.id) &&
-							(l.metadata as { countries?: string[] } | undefined)?.countries?.includes(iso3)
-					)
-					.map((l) => m.getPaintProperty(l.id, 'fill-color')),
-				fine: m.getLayer(own) ? m.getPaintProperty(own, 'fill-color') : null
+				coarse: state.role ?? null,
+				fine: m.getLayer(own) ? (m.getLayer(own)!.metadata as { role: string }).role : null
 			};
 		};
 		return {
@@ -75,10 +69,10 @@ test('a changed briefing is redrawn in place: roles, countries and marks, camera
 	const start = await probe(page);
 	expect(start.fill.RUS).not.toEqual(start.fill.UKR);
 	for (const iso3 of ['RUS', 'UKR']) {
-		expect(start.fill[iso3]!.coarse, iso3).toEqual([start.fill[iso3]!.fine]);
+		expect(start.fill[iso3]!.coarse, iso3).toEqual(start.fill[iso3]!.fine);
 		expect(start.fill[iso3]!.fine, iso3).toBeTruthy();
 	}
-	expect(start.fill.DEU).toEqual({ coarse: [], fine: null });
+	expect(start.fill.DEU).toEqual({ coarse: null, fine: null });
 	expect(start.overlayIds).toContain('ru-maxar-january-0');
 
 	await page.evaluate(() => {
@@ -124,7 +118,7 @@ test('a changed briefing is redrawn in place: roles, countries and marks, camera
 	await expect(page.getByRole('checkbox', { name: 'Diplomatic route' })).not.toBeChecked();
 });
 
-test('a role changed redraws only what changed: the marks are not sent again, nor the patterns', async ({
+test('a role changed redraws only what changed: not the marks, the patterns or the world’s tiles', async ({
 	page
 }) => {
 	await page.goto('./#map=4/50/32');
@@ -137,9 +131,11 @@ test('a role changed redraws only what changed: the marks are not sent again, no
 		};
 		const m = el.maplibreMap;
 		const bm = el.briefingMap;
-		const seen = { overlaysLoading: 0, imagesAdded: 0, imagesRemoved: 0 };
+		const seen = { overlaysLoading: 0, worldLoading: 0, imagesAdded: 0, imagesRemoved: 0 };
 		m.on('sourcedataloading', (e) => {
-			if ((e as { sourceId?: string }).sourceId === 'overlays') seen.overlaysLoading++;
+			const id = (e as { sourceId?: string }).sourceId;
+			if (id === 'overlays') seen.overlaysLoading++;
+			if (id === 'world') seen.worldLoading++;
 		});
 		const addImage = m.addImage.bind(m);
 		const removeImage = m.removeImage.bind(m);
@@ -161,5 +157,6 @@ test('a role changed redraws only what changed: the marks are not sent again, no
 		await new Promise((done) => m.once('idle', done));
 		return seen;
 	});
-	expect(seen).toEqual({ overlaysLoading: 0, imagesAdded: 0, imagesRemoved: 0 });
+	// Nor are the world's tiles cut again: the country's role is its feature-state.
+	expect(seen).toEqual({ overlaysLoading: 0, worldLoading: 0, imagesAdded: 0, imagesRemoved: 0 });
 });

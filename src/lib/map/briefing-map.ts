@@ -30,8 +30,11 @@ import {
 	countriesFilter,
 	countryLayerIds,
 	countrySourceId,
+	NO_ROLE,
 	roleLayerIds,
+	roleState,
 	type RoleGroupMetadata,
+	type RoleState,
 	type RoleLook,
 	type StyledCountry
 } from './style';
@@ -193,13 +196,13 @@ export class BriefingMap {
 		null;
 	/** The 1:50m part of the style is on the map (the view has been close enough). */
 	#fineAdded = false;
+	/** The feature-state each styled country has on the basemap's shapes (see `#applyRoles`). */
+	#roleStates = new Map<string, RoleState>();
 	/**
-	 * What the map was last given and still holds, so that an update sends only what changed: the
-	 * pattern drawn under each role's image id, and the overlays (by identity: a briefing edited in
-	 * place keeps the objects it did not change). Sending 2,000 marks again, or replacing an image,
-	 * makes MapLibre cut the tiles that use them again.
+	 * The overlays the map was last given and still holds, so that an update sends the marks only
+	 * when they changed (by identity: a briefing edited in place keeps the objects it did not
+	 * change). Sending 2,000 marks again makes MapLibre cut the tiles that use them again.
 	 */
-	#patternOf = new Map<string, string>();
 	#drawnOverlays: readonly MapOverlay[] = [];
 	/** What `update` was last given before the style had loaded, applied on load. */
 	#pending: MapContent | null = null;
@@ -254,14 +257,14 @@ export class BriefingMap {
 		// And `container.briefingMap`, so that they can change the briefing in place (see `update`).
 		Object.defineProperty(opts.container, 'briefingMap', { value: this, configurable: true });
 
-		for (const look of opts.looks) {
-			if (!hasTexture(look.pattern)) continue;
-			this.map.addImage(look.imageId, patternImage(look.pattern), { pixelRatio: 2 });
-			this.#patternOf.set(look.imageId, look.pattern);
-		}
+		this.#addPatterns(opts.looks);
 		this.#drawnOverlays = opts.overlays;
 		this.map.once('load', () => (this.#loaded = true));
-		this.map.once('style.load', () => (this.#styled = true));
+		this.map.once('style.load', () => {
+			this.#styled = true;
+			// Before the first tiles are cut: each is drawn with its role from the start.
+			this.#applyRoles();
+		});
 		// What a pixel shows changes with the camera, the style and the data of the drawn sources;
 		// the outlines and the measure (drawn on hover and click) do not change what is hit.
 		for (const ev of ['move', 'resize'] as const) this.map.on(ev, () => (this.#lastHit = null));
@@ -402,15 +405,7 @@ export class BriefingMap {
 		this.#pending = null;
 		if (!content || this.#destroyed) return;
 		this.#views = { ...content.views };
-		for (const look of content.looks) {
-			if (!hasTexture(look.pattern)) continue;
-			const same = this.#patternOf.get(look.imageId) === look.pattern;
-			if (same && this.map.hasImage(look.imageId)) continue;
-			const image = patternImage(look.pattern);
-			if (this.map.hasImage(look.imageId)) this.map.removeImage(look.imageId);
-			this.map.addImage(look.imageId, image, { pixelRatio: 2 });
-			this.#patternOf.set(look.imageId, look.pattern);
-		}
+		this.#addPatterns(content.looks);
 		const full = buildStyle(content.countries, content.looks, content.overlays, GEODATA);
 		const { first, fine } = splitFine(full);
 		const target = this.#fineAdded ? full : first;
@@ -450,11 +445,46 @@ export class BriefingMap {
 		const kept = new Set(content.countries.map((c) => c.iso3));
 		for (const iso3 of [...this.#failedFine]) if (!kept.has(iso3)) this.#failedFine.delete(iso3);
 		this.#adopt(full, content);
+		this.#applyRoles();
 		this.#applyVisibility();
 		this.#applyScale(added);
 		if (this.#selected) this.select(kept.has(this.#selected.iso3) ? this.#selected.iso3 : null);
 		if (this.#highlighted.length) this.highlight(this.#highlighted.map((h) => h.iso3));
 		else this.#drawOutlines();
+	}
+
+	/**
+	 * The textures the roles use, each one image whatever role draws it: an image is never
+	 * replaced, so a role's new texture costs no tile anything (a replaced image makes MapLibre cut
+	 * the tiles that use it again).
+	 */
+	#addPatterns(looks: readonly RoleLook[]) {
+		for (const { pattern, imageId } of looks) {
+			if (!hasTexture(pattern) || this.map.hasImage(imageId)) continue;
+			this.map.addImage(imageId, patternImage(pattern), { pixelRatio: 2 });
+		}
+	}
+
+	/**
+	 * Gives each country of the story its role's look on the basemap's shapes, as feature-state
+	 * (see `roleState`): a hidden country, or one that left the story, gets none. Only the states
+	 * that changed are set; MapLibre draws them in the next frame, without cutting a tile.
+	 */
+	#applyRoles() {
+		if (!this.#styled || !this.#content || !this.map.getSource('world')) return;
+		const lookOf = new Map(this.#content.looks.map((l) => [l.id, l]));
+		const next = new Map<string, RoleState>();
+		for (const { iso3, role } of this.#content.countries) {
+			next.set(iso3, this.#hidden.has(iso3) ? NO_ROLE : roleState(lookOf.get(role)));
+		}
+		for (const iso3 of this.#roleStates.keys()) if (!next.has(iso3)) next.set(iso3, NO_ROLE);
+		for (const [iso3, state] of next) {
+			const was = this.#roleStates.get(iso3);
+			if (was && JSON.stringify(was) === JSON.stringify(state)) continue;
+			this.map.setFeatureState({ source: 'world', id: iso3 }, { ...state });
+			if (state === NO_ROLE) this.#roleStates.delete(iso3);
+			else this.#roleStates.set(iso3, state);
+		}
 	}
 
 	/** What the map draws now (as last given to the constructor or to `update`). */
@@ -483,7 +513,8 @@ export class BriefingMap {
 		});
 		// What a click hits: the roles' fills far out, each country's own close up.
 		const fills = new Set([
-			...content.looks.flatMap((l) => [roleLayerIds(l.id).fill, roleLayerIds(l.id, true).fill]),
+			roleLayerIds().fill,
+			roleLayerIds(true).fill,
 			...content.countries.map((c) => countryLayerIds(c.iso3).fill)
 		]);
 		this.#countryFills = full.layers.map((l) => l.id).filter((id) => fills.has(id));
@@ -658,6 +689,7 @@ export class BriefingMap {
 	/** Hides the layers of these toggles (ISO alpha-3 of a country, or an overlay id). */
 	setHidden(ids: Iterable<string>) {
 		this.#hidden = new Set(ids);
+		this.#applyRoles();
 		this.#applyVisibility();
 	}
 

@@ -14,8 +14,14 @@ import {
 	OUTLINE_SOURCE,
 	buildStyle,
 	countryLayerIds,
+	NO_ROLE,
+	ROLE_FILL_OPACITY,
+	COLORS,
+	alsoLayerIds,
 	outlineLayers,
+	over,
 	roleLayerIds,
+	roleState,
 	presentingScale,
 	roleLooks,
 	scaledProperties,
@@ -100,7 +106,8 @@ describe('buildStyle', () => {
 	it('gives each of the six countries its role layers, 1:110m far out and 1:50m close up', () => {
 		for (const { iso3, role } of styled.filter((c) => geodata.countries[c.iso3])) {
 			const fine = style.layers.find((l) => l.id === countryLayerIds(iso3).fill);
-			const coarse = style.layers.find((l) => l.id === roleLayerIds(role).fill);
+			const coarse = style.layers.find((l) => l.id === roleLayerIds().fill);
+			expect(role, iso3).toBeTruthy();
 			expect(fine, iso3).toMatchObject({ source: `country-${iso3}`, minzoom: FINE_FROM_ZOOM });
 			expect(coarse, iso3).toMatchObject({ source: 'world', maxzoom: FINE_FROM_ZOOM });
 			expect(drawsCountry(coarse!, iso3), iso3).toBe(true);
@@ -108,26 +115,48 @@ describe('buildStyle', () => {
 		// A country with no 1:50m file (the United Kingdom here) is drawn from the 1:110m shape at
 		// every zoom.
 		const gbr = styled.find((c) => c.iso3 === 'GBR')!;
-		const everyZoom = style.layers.find((l) => l.id === roleLayerIds(gbr.role, true).fill)!;
+		expect(gbr.role).toBeTruthy();
+		const everyZoom = style.layers.find((l) => l.id === roleLayerIds(true).fill)!;
 		expect(everyZoom).toMatchObject({ source: 'world' });
 		expect(everyZoom.maxzoom).toBeUndefined();
 		expect(drawsCountry(everyZoom, 'GBR')).toBe(true);
-		const stopping = style.layers.find((l) => l.id === roleLayerIds(gbr.role).fill);
+		const stopping = style.layers.find((l) => l.id === roleLayerIds().fill);
 		expect(stopping && drawsCountry(stopping, 'GBR')).toBeFalsy();
 	});
 
-	it('fills each country with the colour of its primary role, and only it', () => {
-		const mediator = style.layers.find((l) => l.id === roleLayerIds('mediator').fill) as {
+	it('fills each country with the colour of its primary role, from its feature-state', () => {
+		const fill = style.layers.find((l) => l.id === roleLayerIds().fill) as {
 			paint: Record<string, unknown>;
 		} & LayerSpecification;
+		expect(JSON.stringify(fill.paint['fill-color'])).toContain('"feature-state","fill"');
 		const look = looks.find((l) => l.id === 'mediator')!;
-		expect(mediator.paint['fill-color']).toBe(look.color);
-		expect(drawsCountry(mediator, 'FRA')).toBe(true);
-		expect(drawsCountry(mediator, 'RUS')).toBe(false);
+		const state = roleState(look);
+		// The role's colour at its opacity over the land, as the map showed it before.
+		expect(state.fill).toBe(over(look.color, COLORS.land, ROLE_FILL_OPACITY));
+		expect(over('#000000', '#ffffff', 0.62)).toBe('#616161');
+		expect(over('#0072b2', '#0072b2', 0.3)).toBe('#0072b2');
+		expect(roleState(undefined)).toEqual(NO_ROLE);
+		// Textured roles name their texture; a role without one is drawn by a dashed outline.
+		for (const l of looks) {
+			const s = roleState(l);
+			expect(s.line ?? s.dash, l.id).toBe(l.color);
+			if (l.pattern === 'none') expect(s.dash).toBe(l.color);
+			if (l.pattern !== 'solid' && l.pattern !== 'none') expect(s.pattern).toBe(l.pattern);
+		}
+	});
+
+	it('leaves the style as it is when a country changes role (the country’s state changes)', () => {
+		const moved = styled.map((c) => (c.iso3 === 'FRA' ? { ...c, role: 'buildup' } : c));
+		expect(moved).not.toEqual(styled);
+		const world = (s: typeof style) =>
+			s.layers.filter((l) => 'source' in l && l.source === 'world');
+		expect(world(buildStyle(moved, looks, briefing.overlays, geodata))).toEqual(world(style));
+		// A country joining changes the filters, though.
+		const joined = buildStyle([...styled, { iso3: 'DEU', role: 'buildup' }], looks, [], geodata);
 		expect(
 			drawsCountry(
-				style.layers.find((l) => l.id === roleLayerIds('buildup').fill)!,
-				'RUS'
+				joined.layers.find((l) => l.id === roleLayerIds(true).fill)!,
+				'DEU'
 			)
 		).toBe(true);
 	});
@@ -288,7 +317,7 @@ describe('map text and marks for the screen', () => {
 		);
 		expect(also.map((l) => l.id)).toContain('country-FRA-pattern-50m-also-election');
 		// Far out, one layer per secondary role, over the countries that have it.
-		const alsoElection = also.find((l) => l.id === roleLayerIds('election').alsoOutline)!;
+		const alsoElection = also.find((l) => l.id === alsoLayerIds('election').outline)!;
 		expect(alsoElection).toMatchObject({ source: 'world', maxzoom: FINE_FROM_ZOOM });
 		expect(drawsCountry(alsoElection, 'FRA')).toBe(true);
 		expect(drawsCountry(alsoElection, 'HUN')).toBe(false);

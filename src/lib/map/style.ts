@@ -65,9 +65,12 @@ export function roleLooks(
 		label: r.label,
 		color: swatches[r.swatch] ?? '#999999',
 		pattern: r.pattern,
-		imageId: `pattern-role-${r.id}`
+		imageId: patternImageId(r.pattern)
 	}));
 }
+
+/** The id of a texture's image: one per pattern, whichever roles draw it. */
+export const patternImageId = (pattern: PatternName) => `pattern-${pattern}`;
 
 /**
  * Below this zoom a country's role layers draw the world file's 1:110m shape; from it on, the
@@ -91,27 +94,84 @@ export function countryLayerIds(iso3: string) {
 }
 
 /**
- * Layer ids of one role's layers on the basemap's 1:110m shapes: one layer of each kind draws
- * every country of the role (its primary role for the fill, texture and outline; `also`, a
- * secondary one), so the world's layers grow with the roles and not with the countries. Each
- * MapLibre layer costs the worker a bucket per tile and the renderer a draw call per frame: a
- * briefing styling every country drew more than 500 layers before its first view. `allZooms`: the
- * countries with no 1:50m file of their own, drawn from the 1:110m shape at every zoom.
+ * Layer ids of the roles' layers on the basemap's 1:110m shapes. A country's primary role is drawn
+ * by a few layers shared by every role, whose colours and texture come from the country's
+ * feature-state (`roleState`): changing a country's role, or hiding it, then changes its state,
+ * which MapLibre draws in the next frame, where a changed filter would make it cut every tile of
+ * the world again (a third of a second with every country styled). Their filters hold the story's
+ * countries, which change only when a country joins or leaves. `allZooms`: the countries with no
+ * 1:50m file of their own, drawn from the 1:110m shape at every zoom; the others' stop at
+ * FINE_FROM_ZOOM, where their own layers take over.
  */
-export function roleLayerIds(role: string, allZooms = false) {
-	const suffix = allZooms ? '-all-zooms' : '';
+export function roleLayerIds(allZooms = false) {
+	const suffix = allZooms ? '' : '-coarse';
 	return {
-		fill: `role-${role}-fill${suffix}`,
-		pattern: `role-${role}-pattern${suffix}`,
-		outline: `role-${role}-outline${suffix}`,
-		alsoPattern: `role-${role}-also-pattern${suffix}`,
-		alsoOutline: `role-${role}-also-outline${suffix}`
+		fill: `roles-fill${suffix}`,
+		pattern: (pattern: PatternName) => `roles-pattern-${pattern}${suffix}`,
+		outline: `roles-outline${suffix}`,
+		dashed: `roles-dashed${suffix}`
 	};
 }
 
 /**
- * What a role layer of the basemap carries in its metadata: its role, whether it draws it as a
- * secondary one, and the countries it draws (the map takes hidden ones out of its filter).
+ * Layer ids of a secondary role's layers (a country's other roles add their texture and a dashed
+ * inner line; few countries have one, so these still filter by country).
+ */
+export function alsoLayerIds(role: string, allZooms = false) {
+	const suffix = allZooms ? '-all-zooms' : '';
+	return {
+		pattern: `role-${role}-also-pattern${suffix}`,
+		outline: `role-${role}-also-outline${suffix}`
+	};
+}
+
+/**
+ * The feature-state of a styled country on the basemap's shapes, read by the roles' layers: its
+ * fill (the role's colour over the land, opaque), its texture, and its outline, solid or dashed.
+ * Every key is set (null: not drawn), so a new state replaces the old one whole. A hidden country,
+ * or one no longer in the story, gets `NO_ROLE`.
+ */
+export interface RoleState {
+	/** The role's id: what a test, or a query of what is drawn, reads. */
+	role: string | null;
+	fill: string | null;
+	pattern: PatternName | null;
+	line: string | null;
+	dash: string | null;
+}
+
+export const NO_ROLE: RoleState = { role: null, fill: null, pattern: null, line: null, dash: null };
+
+/** How opaque a role's colour is over the land (the legend's swatches show the same). */
+export const ROLE_FILL_OPACITY = 0.62;
+
+/** `color` at `opacity` over `under` (both #rrggbb): the colour a person sees, as #rrggbb. */
+export function over(color: string, under: string, opacity: number): string {
+	const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+	const top = rgb(color);
+	const bottom = rgb(under);
+	if ([...top, ...bottom].some((v) => Number.isNaN(v))) return color;
+	return `#${top
+		.map((c, i) => Math.round(c * opacity + bottom[i]! * (1 - opacity)))
+		.map((c) => c.toString(16).padStart(2, '0'))
+		.join('')}`;
+}
+
+export function roleState(look: RoleLook | undefined): RoleState {
+	if (!look) return NO_ROLE;
+	return {
+		role: look.id,
+		fill: over(look.color, COLORS.land, ROLE_FILL_OPACITY),
+		pattern: hasTexture(look.pattern) ? look.pattern : null,
+		// 'none' draws the role by a dashed outline alone, so it still differs from plain land.
+		line: look.pattern === 'none' ? null : look.color,
+		dash: look.pattern === 'none' ? look.color : null
+	};
+}
+
+/**
+ * What a role layer of the basemap that filters by country (a secondary role's) carries in its
+ * metadata: its role, and the countries it draws (the map takes hidden ones out of its filter).
  */
 export interface RoleGroupMetadata {
 	role: string;
@@ -218,7 +278,7 @@ const rolePaint = {
 	// shader of its own, and compiling each shader is a cost of the first view.
 	fill: (look: RoleLook) => ({
 		'fill-color': look.color,
-		'fill-opacity': 0.62,
+		'fill-opacity': ROLE_FILL_OPACITY,
 		'fill-antialias': false
 	}),
 	pattern: (look: RoleLook) => ({ 'fill-pattern': look.imageId, 'fill-antialias': false }),
@@ -281,11 +341,12 @@ function countryRoleLayers(
 }
 
 /**
- * The role layers of the basemap's 1:110m shapes (see `roleLayerIds`): for each role, one fill,
- * texture and outline over the countries whose primary role it is, then one texture and dashed
- * line over those that have it as a secondary role. In the order a country's own layers stack
- * (fills, textures, outlines, then the secondary roles'), so each country looks as if drawn alone:
- * no neighbour's fill covers its outline. `fine`: the countries drawn from their own 1:50m source
+ * The role layers of the basemap's 1:110m shapes. The primary roles' (see `roleLayerIds`): one
+ * fill, one layer per texture the roles use, a solid and a dashed outline, each drawing a country
+ * as its feature-state says (`roleState`). Then, for each secondary role, its texture and dashed
+ * line over the countries that have it. In the order a country's own layers stack (fills,
+ * textures, outlines, then the secondary roles'), so each country looks as if drawn alone: no
+ * neighbour's fill covers its outline. `fine`: the countries drawn from their own 1:50m source
  * once zoomed in, whose layers stop at FINE_FROM_ZOOM; the others are drawn at every zoom.
  */
 function roleGroupLayers(
@@ -294,45 +355,88 @@ function roleGroupLayers(
 	fine: (iso3: string) => boolean
 ): LayerSpecification[] {
 	const layers: { rank: number; layer: LayerSpecification }[] = [];
+	const add = (rank: number, layer: LayerSpecification) => layers.push({ rank, layer });
+	const textures = [...new Set(looks.map((l) => l.pattern).filter(hasTexture))];
+	const dashed = looks.some((l) => l.pattern === 'none');
+	const none = 'rgba(0, 0, 0, 0)';
+	const stateColor = (key: keyof RoleState): ExpressionSpecification => [
+		'to-color',
+		['feature-state', key],
+		none
+	];
 	for (const allZooms of [false, true]) {
 		const here = countries.filter((c) => fine(c.iso3) !== allZooms);
+		if (!here.length) continue;
+		const ids = roleLayerIds(allZooms);
+		const zoom = allZooms ? {} : { maxzoom: FINE_FROM_ZOOM };
+		const common = {
+			source: 'world',
+			filter: countriesFilter(here.map((c) => c.iso3)),
+			metadata: { roles: true },
+			...zoom
+		};
+		// No antialiasing pass: the outline layer above draws the edge anyway.
+		add(0, {
+			id: ids.fill,
+			type: 'fill',
+			...common,
+			paint: { 'fill-color': stateColor('fill'), 'fill-antialias': false }
+		});
+		for (const pattern of textures) {
+			add(1, {
+				id: ids.pattern(pattern),
+				type: 'fill',
+				...common,
+				paint: {
+					'fill-pattern': patternImageId(pattern),
+					'fill-opacity': ['case', ['==', ['feature-state', 'pattern'], pattern], 1, 0],
+					'fill-antialias': false
+				}
+			});
+		}
+		add(2, {
+			id: ids.outline,
+			type: 'line',
+			...common,
+			paint: { 'line-color': stateColor('line'), 'line-width': 1.6 }
+		});
+		if (dashed) {
+			add(2, {
+				id: ids.dashed,
+				type: 'line',
+				...common,
+				paint: { 'line-color': stateColor('dash'), 'line-width': 1.6, 'line-dasharray': [3, 2] }
+			});
+		}
 		looks.forEach((look, i) => {
-			const ids = roleLayerIds(look.id, allZooms);
-			const primary = here.filter((c) => c.look.id === look.id).map((c) => c.iso3);
 			const secondary = here.filter((c) => c.also.includes(look)).map((c) => c.iso3);
-			const group = (iso3s: string[], isSecondary: boolean) => ({
+			if (!secondary.length) return;
+			const alsoIds = alsoLayerIds(look.id, allZooms);
+			const group = {
 				source: 'world',
-				filter: countriesFilter(iso3s),
+				filter: countriesFilter(secondary),
 				metadata: {
 					role: look.id,
-					...(isSecondary ? { secondary: true } : {}),
-					countries: iso3s
+					secondary: true,
+					countries: secondary
 				} satisfies RoleGroupMetadata,
-				...(allZooms ? {} : { maxzoom: FINE_FROM_ZOOM })
-			});
-			// The rank of a kind of layer, then the role's place in the table: the stacking order.
-			const add = (kind: number, layer: LayerSpecification) =>
-				layers.push({ rank: kind * looks.length + i, layer });
-			if (primary.length) {
-				const common = group(primary, false);
-				add(0, { id: ids.fill, type: 'fill', ...common, paint: rolePaint.fill(look) });
-				if (hasTexture(look.pattern)) {
-					add(1, { id: ids.pattern, type: 'fill', ...common, paint: rolePaint.pattern(look) });
-				}
-				add(2, { id: ids.outline, type: 'line', ...common, paint: rolePaint.outline(look) });
-			}
-			if (secondary.length) {
-				const common = group(secondary, true);
-				if (hasTexture(look.pattern)) {
-					add(3, { id: ids.alsoPattern, type: 'fill', ...common, paint: rolePaint.pattern(look) });
-				}
-				add(4, {
-					id: ids.alsoOutline,
-					type: 'line',
-					...common,
-					paint: rolePaint.alsoOutline(look)
+				...zoom
+			};
+			// After the primary layers, in the roles' order.
+			if (hasTexture(look.pattern)) {
+				add(3 + i / looks.length, {
+					id: alsoIds.pattern,
+					type: 'fill',
+					...group,
+					paint: rolePaint.pattern(look)
 				});
 			}
+			add(4 + i / looks.length, {
+				id: alsoIds.outline,
+				type: 'line',
+				...group,
+				paint: rolePaint.alsoOutline(look)
+			});
 		});
 	}
 	// (A stable sort: at one rank, the countries with a 1:50m file come first.)
