@@ -400,15 +400,35 @@ export function noteDerivationInput(draft: Draft) {
 }
 
 /**
+ * derive.js (Turf inside) and the countries' shapes, loaded the first time a draft has a note,
+ * then kept: awaiting an import again, even one long loaded, waits for a turn of the page's event
+ * loop, which behind a busy map's frames cost a note placed on a large briefing most of a second.
+ */
+let derivation: {
+	derive: typeof import('$lib/geo/derive.js');
+	shapes: typeof import('./note-shapes');
+};
+async function loadDerivation() {
+	if (derivation) return derivation;
+	const [derive, shapes] = await Promise.all([
+		import('$lib/geo/derive.js'),
+		import('./note-shapes')
+	]);
+	return (derivation = { derive, shapes });
+}
+
+/**
  * The overlays that draw the draft's notes on the editor's map: derive.js (Turf inside) is loaded
  * only here, the first time a draft has a note, so the editor's first load does not carry it. A
  * note whose shape cannot be derived (a border zone with no shared border) is left out.
  */
 export async function noteOverlays(draft: Draft): Promise<MapOverlay[]> {
 	if (notesOf(draft).length === 0) return [];
-	const { deriveDocument } = await import('$lib/geo/derive.js');
+	const {
+		derive: { deriveDocument },
+		shapes: { shapeOf }
+	} = derivation ?? (await loadDerivation());
 	const input = noteDerivationInput(draft);
-	const { shapeOf } = await import('./note-shapes');
 	let derived;
 	try {
 		derived = await deriveDocument(input as never, shapeOf);
@@ -460,8 +480,10 @@ export function withNoteOverlays(
  */
 export async function exportedNoteOverlays(draft: Draft): Promise<MapOverlay[]> {
 	if (notesOf(draft).length === 0) return [];
-	const { deriveDocument } = await import('$lib/geo/derive.js');
-	const { shapeOf } = await import('./note-shapes');
+	const {
+		derive: { deriveDocument },
+		shapes: { shapeOf }
+	} = derivation ?? (await loadDerivation());
 	const derived = await deriveDocument(noteDerivationInput(draft) as never, shapeOf);
 	return (derived as unknown as { overlays: MapOverlay[] }).overlays;
 }
