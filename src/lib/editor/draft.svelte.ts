@@ -25,6 +25,18 @@ export interface DraftEditorOptions {
 	onCommit?: (draft: Draft, what: string) => void;
 }
 
+/**
+ * Two derivations of an overlay draw the same: the same marks (a note's marks are kept, the same
+ * objects, until it changes: see `noteOverlays`) and the same caption and style.
+ */
+function sameOverlay(a: MapOverlay, b: MapOverlay): boolean {
+	const fa = a.features.features;
+	const fb = b.features.features;
+	if (fa.length !== fb.length || fa.some((f, i) => f !== fb[i])) return false;
+	const rest = (o: MapOverlay) => JSON.stringify({ ...o, features: null });
+	return rest(a) === rest(b);
+}
+
 export class DraftEditor {
 	/** The draft as it is now: replaced whole on every change, never mutated. */
 	draft = $state.raw<Draft>(model.newDraft());
@@ -256,10 +268,9 @@ export class DraftEditor {
 		if (turn !== this.#notesDrawn) return;
 		// An overlay derived the same as before stays the one the map has, so that the map does
 		// not send its marks again.
-		const was = new Map(this.noteOverlays.map((o) => [o.id, o]));
 		const overlays = derived.map((o) => {
-			const before = was.get(o.id);
-			return before && JSON.stringify(before) === JSON.stringify(o) ? before : o;
+			const before = this.noteOverlays.find((b) => b.id === o.id);
+			return before && sameOverlay(before, o) ? before : o;
 		});
 		if (
 			overlays.length === this.noteOverlays.length &&

@@ -234,6 +234,54 @@ describe('the notes drawn on the editor’s map', () => {
 	});
 });
 
+describe('the notes drawn again', () => {
+	it('derives only the notes new or changed: the others keep their marks, the same objects', async () => {
+		let d = addNote(newDraft('2024-01-01'), point, { concerns: ['ARM'] });
+		d = setNoteProvenance(d, 'note-1', { kind: 'article', paragraphs: [1] });
+		d = addNote(d, line, { concerns: ['ARM'] });
+		const first = (await noteOverlays(d)).flatMap((o) => o.features.features);
+		const ofNote = (fs: typeof first, id: string) => fs.filter((f) => f.properties.noteId === id);
+
+		// A third note placed: the first two's marks are the very objects drawn before.
+		d = addNote(d, area, { concerns: ['ARM'] });
+		const second = (await noteOverlays(d)).flatMap((o) => o.features.features);
+		for (const id of ['note-1', 'note-2']) {
+			expect(ofNote(second, id).length, id).toBeGreaterThan(0);
+			ofNote(second, id).forEach((f, i) => expect(f, id).toBe(ofNote(first, id)[i]));
+		}
+		expect(ofNote(second, 'note-3').length).toBeGreaterThan(0);
+
+		// The second note edited: its marks are new and say so; the first's are kept.
+		d = updateNote(d, 'note-2', { forces: 'Border guards' });
+		const third = (await noteOverlays(d)).flatMap((o) => o.features.features);
+		expect(ofNote(third, 'note-2')[0]).not.toBe(ofNote(second, 'note-2')[0]);
+		expect(ofNote(third, 'note-2')[0]!.properties.forces).toBe('Border guards');
+		expect(ofNote(third, 'note-1')[0]).toBe(ofNote(second, 'note-1')[0]);
+
+		// Given a provenance, the note moves to its overlay; removed, its marks go.
+		d = setNoteProvenance(d, 'note-3', { kind: 'article', paragraphs: [1] });
+		d = removeNote(d, 'note-2');
+		const fourth = await noteOverlays(d);
+		expect(fourth.map((o) => o.features.features.map((f) => f.properties.noteId))).toEqual([
+			expect.arrayContaining(['note-1', 'note-3'])
+		]);
+
+		// The same as deriving every note afresh, in the same order.
+		const fresh = await noteOverlays(structuredClone(d));
+		expect(fourth).toEqual(fresh);
+	});
+
+	it('derives the marks again when the date the story is told from changes', async () => {
+		let d = addNote(newDraft('2024-01-01'), point, { concerns: ['ARM'] });
+		d = setNoteProvenance(d, 'note-1', { kind: 'article', paragraphs: [1] });
+		const before = (await noteOverlays(d))[0]!.features.features[0]!;
+		d = { ...d, document: { ...d.document, asOf: '2023-01-01' } };
+		const after = (await noteOverlays(d))[0]!.features.features[0]!;
+		expect(after).not.toBe(before);
+		expect(after.properties.noteId).toBe('note-1');
+	});
+});
+
 describe('the article edited under the notes', () => {
 	it('setArticle renumbers the notes’ paragraphs, and drops a deleted one', () => {
 		let d = setArticle(newDraft(), 'One.\n\nTwo.\n\nThree.');

@@ -418,38 +418,74 @@ async function loadDerivation() {
 }
 
 /**
+ * Each note's marks as last derived for the map, by the note (an edited note is a new object: see
+ * `updateNote`) and the date the story is told from (which says which marks come after it).
+ */
+const marksOf = new WeakMap<
+	object,
+	{ asOf: string; features: MapOverlay['features']['features'] }
+>();
+
+/**
  * The overlays that draw the draft's notes on the editor's map: derive.js (Turf inside) is loaded
  * only here, the first time a draft has a note, so the editor's first load does not carry it. A
- * note whose shape cannot be derived (a border zone with no shared border) is left out.
+ * note whose shape cannot be derived (a border zone with no shared border) is left out. Only the
+ * notes new or changed since the last call are derived; the others keep their marks, the very
+ * same objects (placing one note on a briefing of 2,000 derived all of them again).
  */
 export async function noteOverlays(draft: Draft): Promise<MapOverlay[]> {
-	if (notesOf(draft).length === 0) return [];
+	const notes = notesOf(draft);
+	if (notes.length === 0) return [];
 	const {
 		derive: { deriveDocument },
 		shapes: { shapeOf }
 	} = derivation ?? (await loadDerivation());
 	const input = noteDerivationInput(draft);
-	let derived;
-	try {
-		derived = await deriveDocument(input as never, shapeOf);
-	} catch {
-		const drawable = input.troopNotes.filter((n) => !('derive' in n.geometry));
-		derived = await deriveDocument({ ...input, troopNotes: drawable } as never, shapeOf);
+	const asOf = draft.document.asOf;
+	const stale = notes.flatMap((n, i) => (marksOf.get(n)?.asOf === asOf ? [] : [i]));
+	if (stale.length) {
+		const some = { ...input, troopNotes: stale.map((i) => input.troopNotes[i]!) };
+		let derived;
+		let drawn = some.troopNotes;
+		try {
+			derived = await deriveDocument(some as never, shapeOf);
+		} catch {
+			drawn = some.troopNotes.filter((n) => !('derive' in n.geometry));
+			derived = await deriveDocument({ ...some, troopNotes: drawn } as never, shapeOf);
+		}
+		const byNote = new Map<string, MapOverlay['features']['features']>();
+		for (const o of (derived as unknown as { overlays: MapOverlay[] }).overlays) {
+			for (const f of o.features.features) {
+				const id = String(f.properties.noteId);
+				byNote.set(id, [...(byNote.get(id) ?? []), f]);
+			}
+		}
+		const derivedIds = new Set(drawn.map((n) => n.id));
+		for (const i of stale) {
+			const note = notes[i]!;
+			// A zone that could not be derived has no marks, and is tried again next time.
+			if (!derivedIds.has(note.id)) continue;
+			const features = (byNote.get(note.id) ?? []).map((f) =>
+				hasProvenance(note)
+					? f
+					: { ...f, properties: { ...f.properties, provenance: NO_PROVENANCE } }
+			);
+			marksOf.set(note, { asOf, features });
+		}
 	}
-	const missing = new Set(notesOf(draft).flatMap((n) => (hasProvenance(n) ? [] : [n.id])));
-	return (derived as unknown as { overlays: MapOverlay[] }).overlays
-		.filter((o) => o.features.features.length > 0)
+	return input.overlays
 		.map((o) => ({
 			...o,
 			features: {
-				...o.features,
-				features: o.features.features.map((f) =>
-					missing.has(String(f.properties.noteId))
-						? { ...f, properties: { ...f.properties, provenance: NO_PROVENANCE } }
-						: f
+				type: 'FeatureCollection' as const,
+				features: notes.flatMap((n, i) =>
+					input.troopNotes[i]!.provenance.kind === o.derived.provenance
+						? (marksOf.get(n)?.features ?? [])
+						: []
 				)
 			}
-		}));
+		}))
+		.filter((o) => o.features.features.length > 0) as unknown as MapOverlay[];
 }
 
 /**
