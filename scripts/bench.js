@@ -456,12 +456,22 @@ async function importTimes(body, name, title) {
 	return times;
 }
 
+/**
+ * BENCH_BASELINE: the folder of another build of the app (e.g. an older commit's `build/`), loaded
+ * alternately with the two others: the app's on-screen ratio is then compared with that build's,
+ * measured the same way in the same run.
+ */
+const baseline = process.env.BENCH_BASELINE
+	? await serve({ root: process.env.BENCH_BASELINE, port: 0 })
+	: null;
+
 if (runs('load')) {
 	const { times, splits, firstLoad } = await firstIdles([
 		{ url: app.url, body: null, bytes: true },
-		{ url: pages.url, body: null }
+		{ url: pages.url, body: null },
+		...(baseline ? [{ url: baseline.url, body: null }] : [])
 	]);
-	const [appMed, bareMed] = times.map(median);
+	const [appMed, bareMed, baseMed] = times.map(median);
 	const ratio = appMed / bareMed;
 	const total = firstLoad.reduce((s, f) => s + f.gz, 0);
 	const raw = firstLoad.reduce((s, f) => s + f.raw, 0);
@@ -520,8 +530,13 @@ if (runs('load')) {
 	}
 
 	print(`\nLoad: feb-2022 and the bare 50m page (${RUNS} alternating cold loads each)`);
-	printIdles(['app ', 'bare'], { times, splits });
+	printIdles(baseline ? ['app ', 'bare', 'base'] : ['app ', 'bare'], { times, splits });
 	print(`  ratio app / bare: ${ratio.toFixed(2)}`);
+	if (baseline) {
+		print(
+			`  ratio baseline (${process.env.BENCH_BASELINE}) / bare: ${(baseMed / bareMed).toFixed(2)}; app / baseline: ${(appMed / baseMed).toFixed(2)}`
+		);
+	}
 	print(`  first load: ${kb(total)} gzip, ${kb(raw)} raw, ${firstLoad.length} files`);
 	for (const f of [...firstLoad].sort((a, b) => b.gz - a.gz).slice(0, 8)) {
 		print(`    ${kb(f.gz).padStart(7)}  ${new URL(f.url).pathname}`);
@@ -530,12 +545,26 @@ if (runs('load')) {
 	print(
 		`  click on the map -> panel in the DOM, median: ${ms(median(doms), 1)}  (runs: ${doms.map((t) => t.toFixed(1)).join(', ')}); next frame, median ${ms(median(clickTimes.map((t) => t.frame)), 1)}`
 	);
-	budget(
-		'feb-2022: first-idle ratio to the bare 50m page',
-		ratio.toFixed(2),
-		'<= 1.10 (about 1.0 when set, plus 0.10 for noise)',
-		ratio <= 1.1
-	);
+	// "No worse than now": the ratio when the budget was set. That figure (about 1.0) was taken at
+	// the map's first idle event, before the canvas had reached the screen; measured on screen, as
+	// now, the code of that time gives about 1.3 (BENCH_BASELINE, e.g. a build of 20f89d0, compares
+	// in the same run).
+	if (baseline) {
+		const before = baseMed / bareMed;
+		budget(
+			'feb-2022: on-screen ratio to the bare 50m page, no worse than before (BENCH_BASELINE)',
+			`${ratio.toFixed(2)} (before: ${before.toFixed(2)})`,
+			'<= the baseline’s ratio + 0.05 for noise',
+			ratio <= before + 0.05
+		);
+	} else {
+		budget(
+			'feb-2022: on-screen ratio to the bare 50m page',
+			ratio.toFixed(2),
+			'<= 1.10 (aim; without BENCH_BASELINE there is nothing to compare with)',
+			ratio <= 1.1
+		);
+	}
 	budget('feb-2022: first load, gzip', kb(total), '<= 650 KB', total <= 650 * 1024);
 	budget(
 		'feb-2022: click on the map -> panel, median',
@@ -985,6 +1014,7 @@ if (runs('content')) {
 await browser.close();
 app.server.close();
 pages?.server.close();
+baseline?.server.close();
 
 if (runs('content')) printHeavy();
 if (budgets.length) {
