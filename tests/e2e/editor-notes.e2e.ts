@@ -129,7 +129,9 @@ test('Add note: a click on the map places a point; written, cited, drawn, saved,
 	await expect(note.getByRole('group', { name: /^Note 1: Point/ })).toBeVisible();
 	await expect(note.getByRole('textbox', { name: 'Note text' })).toBeFocused();
 	await expect(note).toContainText('No provenance yet');
-	await expect(note).toContainText('About: Armenia');
+	await expect(note.getByRole('group', { name: /^Countries/ }).getByRole('listitem')).toHaveText([
+		'Armenia'
+	]);
 	// Where it was clicked (to about a pixel at this zoom).
 	const legend = await note
 		.getByRole('group', { name: /^Note 1/ })
@@ -307,7 +309,9 @@ test('points placed from the keyboard: coordinates or a place the map labels; a 
 	const second = noteItem(page, 2);
 	await expect(second.getByRole('group', { name: /^Note 2: Point at Azerbaijan/ })).toBeVisible();
 	await expect(second.getByRole('checkbox', { name: 'Approximate' })).toBeChecked();
-	await expect(second).toContainText('About: Azerbaijan');
+	await expect(second.getByRole('group', { name: /^Countries/ }).getByRole('listitem')).toHaveText([
+		'Azerbaijan'
+	]);
 
 	// Its provenance a source: an address checked as the schema checks it.
 	await second.getByRole('radio', { name: 'A source' }).check();
@@ -416,4 +420,59 @@ test('a role changed beside notes redraws the roles only: the notes are not deri
 		)
 	).toBe(0);
 	expect((await drawnNotes(page)).features.length).toBe(1);
+});
+
+test('a note’s countries and the date its forces were seen are the author’s to set', async ({
+	page
+}) => {
+	await page.goto('./editor');
+	await mapIdle(page);
+	await page.getByRole('textbox', { name: 'Title' }).fill('Border talks');
+	await page.getByRole('textbox', { name: 'Article text' }).fill(ARTICLE);
+	await page.getByRole('button', { name: 'Find countries' }).click();
+	await expect(page.getByRole('checkbox', { name: 'Azerbaijan', exact: true })).toBeChecked();
+	const place = page
+		.getByRole('region', { name: 'Notes on the map' })
+		.getByRole('textbox', { name: 'Place' });
+	await place.fill('40.18, 44.51');
+	await place.press('Enter');
+	const note = noteItem(page, 1);
+	const countries = note.getByRole('group', { name: /^Countries/ });
+	// Guessed from the place: Armenia, whose panel lists the note; one country cannot be removed.
+	await expect(countries.getByRole('listitem')).toHaveText(['Armenia']);
+	await expect(countries.getByRole('button', { name: 'Remove Armenia' })).toHaveCount(0);
+
+	// Another country of the briefing added by its name; one that is not, refused and said.
+	const add = countries.getByRole('combobox', { name: 'Add a country' });
+	await add.fill('Atlantis');
+	await add.press('Enter');
+	await expect(countries.getByRole('alert')).toContainText('“Atlantis” is not a country of');
+	await add.fill('azerbaijan');
+	await countries.getByRole('button', { name: 'Add', exact: true }).click();
+	await expect(countries.getByRole('listitem')).toHaveText([/Armenia/, /Azerbaijan/]);
+	await expect(countries.getByRole('alert')).toHaveCount(0);
+	await expect(add).toHaveValue('');
+	await countries.getByRole('button', { name: 'Remove Armenia' }).click();
+	await expect(countries.getByRole('listitem')).toHaveText([/Azerbaijan/]);
+	await expect(countries.getByRole('combobox', { name: 'Add a country' })).toBeFocused();
+
+	// When the forces were seen: checked as the schema checks a date.
+	const seen = note.getByRole('textbox', { name: 'Seen on' });
+	await seen.fill('2024-13');
+	await expect(note.getByText(/Seen on: /)).toBeVisible();
+	await expect(seen).toHaveAttribute('aria-invalid', 'true');
+	await seen.fill('2024-05');
+	await expect(note.getByText(/Seen on: /)).toHaveCount(0);
+
+	// Saved as made: a reload shows both; Undo takes the date back.
+	await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
+	await page.reload();
+	await mapIdle(page);
+	await expect(
+		noteItem(page, 1)
+			.getByRole('group', { name: /^Countries/ })
+			.getByRole('listitem')
+	).toHaveText([/Azerbaijan/]);
+	await expect(noteItem(page, 1).getByRole('textbox', { name: 'Seen on' })).toHaveValue('2024-05');
+	expect(await axeViolations(page)).toEqual([]);
 });

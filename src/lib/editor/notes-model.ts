@@ -150,7 +150,9 @@ export function addZoneNote(draft: Draft, zone: ZoneChoice): Draft {
 	return withNotes(draft, [...notesOf(draft), note]);
 }
 
-export type NoteChange = Partial<Pick<NoteInput, 'text' | 'forces' | 'approximate' | 'concerns'>>;
+export type NoteChange = Partial<
+	Pick<NoteInput, 'text' | 'forces' | 'approximate' | 'concerns' | 'observed'>
+>;
 
 function changeNote(draft: Draft, id: string, change: (n: NoteInput) => NoteInput): Draft {
 	const notes = notesOf(draft);
@@ -161,9 +163,16 @@ function changeNote(draft: Draft, id: string, change: (n: NoteInput) => NoteInpu
 	);
 }
 
-/** Edits a note's text, forces, approximate flag or countries (its id and place stay). */
+/**
+ * Edits a note's text, forces, approximate flag, countries or when it was seen (its id and place
+ * stay). `observed: undefined` says the note has no date.
+ */
 export function updateNote(draft: Draft, id: string, change: NoteChange): Draft {
-	return changeNote(draft, id, (n) => ({ ...n, ...change }));
+	return changeNote(draft, id, (n) => {
+		const next = { ...n, ...change };
+		if ('observed' in change && change.observed === undefined) delete next.observed;
+		return next;
+	});
 }
 
 /** Where the note comes from: paragraphs of the article, or a source. */
@@ -528,7 +537,8 @@ export async function exportedNoteOverlays(draft: Draft): Promise<MapOverlay[]> 
 const NOTE_FIELDS: Record<string, string> = {
 	text: 'Note text',
 	forces: 'Forces',
-	concerns: 'About',
+	concerns: 'Countries',
+	'observed.from': 'Seen on',
 	'provenance.paragraphs': 'Paragraphs',
 	'provenance.publisher': 'Source publisher',
 	'provenance.title': 'Source title',
