@@ -340,6 +340,11 @@ test('points placed from the keyboard: coordinates or a place the map labels; a 
 	await expect(page.getByRole('alert').filter({ hasText: 'cannot be exported' })).toContainText(
 		'Note 1 (Point), Paragraphs: name at least one paragraph'
 	);
+	// The problem takes the author to that note's field, not another note's of the same name.
+	await page
+		.getByRole('button', { name: 'Note 1 (Point), Paragraphs: name at least one paragraph' })
+		.click();
+	await expect(noteItem(page, 1).getByRole('textbox', { name: 'Paragraphs' })).toBeFocused();
 	expect(await axeViolations(page)).toEqual([]);
 });
 

@@ -31,7 +31,7 @@ import {
 } from '$lib/briefing/palette';
 import { splitParagraphs } from '$lib/briefing/text.js';
 import type { FoundCountry } from './find-countries';
-import { describeNoteProblem, renumberNotes } from './notes-model';
+import { noteProblem, renumberNotes } from './notes-model';
 import type { MapContent } from '$lib/map/briefing-map';
 import type { MapOverlay } from '$lib/map/overlays';
 import { roleLooks, type RoleLook, type StyledCountry } from '$lib/map/style';
@@ -669,12 +669,12 @@ export function describeProblem(
 	draft: Draft,
 	problem: string,
 	nameOf: (iso3: string) => string
-): { text: string; field?: string } {
+): { text: string; field?: string; within?: string } {
 	const m =
 		/^(countries\[(\d+)\](?:\.roles\[0\]\.(reason|role)|\.(terms|passages)\.(add|remove)(?:\[(\d+)\])?)?|title|asOf|article\.paragraphs)(?:[.[][^:]*)?: (.*)$/.exec(
 			problem
 		);
-	if (!m) return { text: describeNoteProblem(draft, problem) ?? problem };
+	if (!m) return noteProblem(draft, problem) ?? { text: problem };
 	const [, path, index, part, list, edit, at, message] = m;
 	if (path === 'title') return { text: `Title: ${message}`, field: 'Title' };
 	if (path === 'asOf') return { text: `As of: ${message}`, field: 'As of' };

@@ -12,6 +12,7 @@ import {
 	addNote,
 	addZoneNote,
 	describeNoteProblem,
+	noteProblem,
 	hasProvenance,
 	kindOf,
 	newNoteId,
@@ -367,6 +368,21 @@ describe('export problems of notes', () => {
 		);
 		expect(describeNoteProblem(d, 'troopNotes[5].text: x')).toBeUndefined();
 		expect(describeNoteProblem(d, 'title: must not be empty')).toBeUndefined();
+	});
+
+	it('say where the editor shows the field: its control, in that note’s item', () => {
+		const d = addNote(addNote(newDraft(), point), line);
+		const [first, second] = notesOf(d);
+		expect(
+			noteProblem(d, 'troopNotes[1].provenance.paragraphs: name at least one paragraph')
+		).toMatchObject({ field: 'Paragraphs', within: `li[data-note="${second!.id}"]` });
+		// The countries are changed through "Add a country"; the place has no control of its own.
+		expect(noteProblem(d, 'troopNotes[0].concerns: name at least one country')).toMatchObject({
+			text: 'Note 1 (Point), Countries: name at least one country',
+			field: 'Add a country',
+			within: `li[data-note="${first!.id}"]`
+		});
+		expect(noteProblem(d, 'troopNotes[0].observed.from: bad')?.field).toBe('Seen on');
 	});
 });
 

@@ -552,6 +552,21 @@ const NOTE_FIELDS: Record<string, string> = {
  * least one paragraph", or undefined when the problem is not a note's.
  */
 export function describeNoteProblem(draft: Draft, problem: string): string | undefined {
+	return noteProblem(draft, problem)?.text;
+}
+
+/** The editor's control for a note's field, where it is not the field's own name. */
+const NOTE_CONTROLS: Record<string, string> = { Countries: 'Add a country' };
+
+/**
+ * A note's validation problem as `describeNoteProblem` words it, with where the editor shows it:
+ * the label of the control (`field`) inside that note's item of the list (`within`, a selector),
+ * so that the author can be taken there; undefined when the problem is not a note's.
+ */
+export function noteProblem(
+	draft: Draft,
+	problem: string
+): { text: string; field?: string; within: string } | undefined {
 	const m = /^troopNotes\[(\d+)\](?:\.([\w.]+))?(?:\[\d+\][^:]*)?: (.*)$/.exec(problem);
 	if (!m) return undefined;
 	const [, index, path, message] = m;
@@ -561,5 +576,9 @@ export function describeNoteProblem(draft: Draft, problem: string): string | und
 		path === undefined
 			? undefined
 			: (NOTE_FIELDS[path] ?? NOTE_FIELDS[path.split('.')[0]!] ?? path);
-	return `Note ${Number(index) + 1} (${kindOf(note.geometry)})${field ? `, ${field}` : ''}: ${message}`;
+	return {
+		text: `Note ${Number(index) + 1} (${kindOf(note.geometry)})${field ? `, ${field}` : ''}: ${message}`,
+		field: field && (NOTE_CONTROLS[field] ?? field),
+		within: `li[data-note="${note.id}"]`
+	};
 }
