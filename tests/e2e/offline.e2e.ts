@@ -66,6 +66,22 @@ test('after one visit, the map, its panels and the library open with the server 
 			await page.evaluate(() => (window as { registeredWhileMap?: string[] }).registeredWhileMap)
 		).toEqual(['false']);
 
+		// Saved with the app: the 1:50m borders of the embedded briefings' countries, no other.
+		const index = (await (await fetch(`${site.url}briefings/index.json`)).json()) as {
+			countries: string[];
+		}[];
+		const story = [...new Set(index.flatMap((b) => b.countries))].sort();
+		expect(story.length).toBeGreaterThan(0);
+		const app = (await cacheNames(page)).find((n) => n.startsWith('briefing-map-app-'))!;
+		const countriesSaved = await page.evaluate(
+			async (name) =>
+				(await (await caches.open(name)).keys())
+					.map((r) => /\/([A-Z]{3})\.[\w-]+\.geojson$/.exec(r.url)?.[1])
+					.filter(Boolean),
+			app
+		);
+		expect(countriesSaved.sort()).toEqual(story);
+
 		// A country's panel, once, as a visitor would.
 		await page.getByRole('button', { name: 'Ukraine', exact: true }).click();
 		await expect(page.locator('#panel-heading')).toHaveText('Ukraine');
