@@ -138,6 +138,12 @@ test('after one visit, the map, its panels and the library open with the server 
 		await mapIdle(page);
 		await expect(page.getByText('Detailed borders could not be loaded')).toHaveCount(0);
 		await expect(page.getByRole('status').filter({ hasText: SAVED })).toBeVisible();
+
+		// The editor too: its map draws from the saved basemap.
+		await page.goto(`${site.url}editor`);
+		await expect(page.getByRole('heading', { level: 1, name: 'New briefing' })).toBeVisible();
+		await mapIdle(page);
+		await expect(page.getByRole('status').filter({ hasText: SAVED })).toBeVisible();
 	} finally {
 		await site.stop().catch(() => {});
 	}
@@ -185,7 +191,41 @@ test('a new deployment waits for Reload, served from a sub-path; the open page g
 		await page.getByRole('button', { name: 'Slovenia', exact: true }).click();
 		await expect(page.locator('#panel-heading')).toHaveText('Slovenia');
 		await expect(page.locator('.passages > li')).toHaveCount(1);
-		expect(await axeViolations(page)).toEqual([]);
+
+		// Out of the way of the map's controls, on a small projector and on a phone; away while
+		// presenting.
+		for (const size of [
+			{ width: 1024, height: 768 },
+			{ width: 390, height: 844 }
+		]) {
+			await page.setViewportSize(size);
+			await mapIdle(page);
+			const box = (await notice.boundingBox())!;
+			expect(box.x).toBeGreaterThanOrEqual(0);
+			expect(box.x + box.width).toBeLessThanOrEqual(size.width);
+			expect(box.y + box.height).toBeLessThanOrEqual(size.height);
+			const controls = page.locator('.maplibregl-ctrl, .map-region .corner, .menu-button');
+			for (const control of await controls.all()) {
+				if (!(await control.isVisible())) continue;
+				const c = (await control.boundingBox())!;
+				const apart =
+					c.x >= box.x + box.width ||
+					box.x >= c.x + c.width ||
+					c.y >= box.y + box.height ||
+					box.y >= c.y + c.height;
+				expect(
+					apart,
+					`${size.width}×${size.height}: the notice covers ${await control.evaluate((e) => e.className)}`
+				).toBe(true);
+			}
+			expect(await axeViolations(page)).toEqual([]);
+		}
+		await page.setViewportSize({ width: 1280, height: 800 });
+		await page.getByRole('button', { name: 'Close Slovenia' }).click();
+		await page.getByRole('button', { name: 'Present' }).click();
+		await expect(notice).toBeHidden();
+		await page.keyboard.press('Escape');
+		await expect(notice).toBeVisible();
 
 		// Reload, from the keyboard: the new version takes over and the old caches go.
 		await notice.getByRole('button', { name: 'Reload' }).focus();

@@ -31,6 +31,14 @@ function whenIdle(run: () => void): void {
 
 class Offline {
 	state = $state(INITIAL);
+	/**
+	 * Set by a page that fills the screen with a map beside a column (the map page, the editor):
+	 * where the map starts on a wide screen (a CSS length), so that the notices sit over the map,
+	 * not the column. Null on a page that scrolls: the notices follow its content.
+	 */
+	overMap = $state<string | null>(null);
+	/** A presentation is on the projector: the notices wait. */
+	presenting = $state(false);
 	#deferred = false;
 	#requested = false;
 	#registration: ServiceWorkerRegistration | null = null;
