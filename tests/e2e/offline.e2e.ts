@@ -131,6 +131,8 @@ test('after one visit, the map, its panels and the library open with the server 
 		).toHaveCount(1);
 		const imported = page.getByRole('region', { name: 'Imported in this browser' });
 		await expect(imported.getByRole('listitem')).toHaveCount(1);
+		await expect(page.getByRole('status').filter({ hasText: SAVED })).toBeVisible();
+		expect(await axeViolations(page)).toEqual([]);
 		await imported.getByRole('link', { name: 'The Nile dam dispute', exact: true }).click();
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('The Nile dam dispute');
 		await page.getByRole('button', { name: 'Sudan', exact: true }).click();

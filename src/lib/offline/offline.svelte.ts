@@ -68,7 +68,9 @@ class Offline {
 			if (document.visibilityState === 'visible' && this.state.offline) void this.probe();
 		});
 		if (!navigator.onLine) this.#apply({ type: 'browser-offline' });
-		if (!('serviceWorker' in navigator)) {
+		// None in some private windows, and on a page served over plain HTTP from another host
+		// than localhost (service workers need a secure context): the page works as before.
+		if (!navigator.serviceWorker) {
 			void this.probe();
 			return;
 		}
