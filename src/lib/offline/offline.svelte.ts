@@ -43,6 +43,7 @@ class Offline {
 	#requested = false;
 	#registration: ServiceWorkerRegistration | null = null;
 	#reloading = false;
+	#reloaded = false;
 	#retry: ReturnType<typeof setTimeout> | undefined;
 
 	/** A page that registers by itself at the right time (the map page, after its first idle). */
@@ -55,7 +56,7 @@ class Offline {
 	 * deferred it), and by the deferring page when its time has come (`now`).
 	 */
 	registerWhenIdle(now = false): void {
-		if (now || !this.#deferred) whenIdle(() => this.register());
+		if (!this.#requested && (now || !this.#deferred)) whenIdle(() => this.register());
 	}
 
 	/** Registers the worker (once), then checks the site can be reached. */
@@ -119,7 +120,6 @@ class Offline {
 		this.#reloaded = true;
 		location.reload();
 	}
-	#reloaded = false;
 
 	#apply(event: OfflineEvent): void {
 		this.state = next(this.state, event);
