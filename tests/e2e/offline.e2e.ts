@@ -15,6 +15,10 @@ test.use({ serviceWorkers: 'allow' });
 const FIXTURE = readFileSync('tests/fixtures/gerd-2023.briefing.json', 'utf8');
 const SAVED = 'Offline: showing the copy saved in this browser.';
 
+/** The notices' polite live region (src/lib/offline/OfflineNotice.svelte), with `text` in it. */
+const notices = (page: Page, text: string) =>
+	page.locator('[aria-live="polite"]').filter({ hasText: text });
+
 /** Serves `root` on a free port; `stop` closes it and every open connection, as a dead server. */
 async function serveRoot(root: string) {
 	const { server, url } = (await serve({ root, port: 0 })) as { server: Server; url: string };
@@ -112,7 +116,7 @@ test('after one visit, the map, its panels and the library open with the server 
 		await page.goto(site.url);
 		await mapIdle(page);
 		await expect(page.locator('canvas.maplibregl-canvas')).toBeVisible();
-		await expect(page.getByRole('status').filter({ hasText: SAVED })).toBeVisible();
+		await expect(notices(page, SAVED)).toBeVisible();
 		await expect(page.getByText('A new version is ready')).toHaveCount(0);
 		// No border is missing: the story's countries were saved with the app.
 		await expect(page.getByText('Detailed borders could not be loaded')).toHaveCount(0);
@@ -131,7 +135,7 @@ test('after one visit, the map, its panels and the library open with the server 
 		).toHaveCount(1);
 		const imported = page.getByRole('region', { name: 'Imported in this browser' });
 		await expect(imported.getByRole('listitem')).toHaveCount(1);
-		await expect(page.getByRole('status').filter({ hasText: SAVED })).toBeVisible();
+		await expect(notices(page, SAVED)).toBeVisible();
 		expect(await axeViolations(page)).toEqual([]);
 		await imported.getByRole('link', { name: 'The Nile dam dispute', exact: true }).click();
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('The Nile dam dispute');
@@ -139,13 +143,13 @@ test('after one visit, the map, its panels and the library open with the server 
 		await expect(page.locator('#panel-heading')).toHaveText('Sudan');
 		await mapIdle(page);
 		await expect(page.getByText('Detailed borders could not be loaded')).toHaveCount(0);
-		await expect(page.getByRole('status').filter({ hasText: SAVED })).toBeVisible();
+		await expect(notices(page, SAVED)).toBeVisible();
 
 		// The editor too: its map draws from the saved basemap.
 		await page.goto(`${site.url}editor`);
 		await expect(page.getByRole('heading', { level: 1, name: 'New briefing' })).toBeVisible();
 		await mapIdle(page);
-		await expect(page.getByRole('status').filter({ hasText: SAVED })).toBeVisible();
+		await expect(notices(page, SAVED)).toBeVisible();
 	} finally {
 		await site.stop().catch(() => {});
 	}
@@ -184,7 +188,7 @@ test('a new deployment waits for Reload, served from a sub-path; the open page g
 		// The next visit finds it, saves it beside the one in use, and says so, quietly.
 		await page.goto(home);
 		await mapIdle(page);
-		const notice = page.getByRole('status').filter({ hasText: 'A new version is ready' });
+		const notice = notices(page, 'A new version is ready');
 		await expect(notice).toBeVisible();
 		expect(await cacheNames(page)).toEqual(
 			expect.arrayContaining([`briefing-map-app-${version}`, `briefing-map-app-${next}`])

@@ -59,7 +59,7 @@ class Offline {
 		if (!this.#requested && (now || !this.#deferred)) whenIdle(() => this.register());
 	}
 
-	/** Registers the worker (once), then checks the site can be reached. */
+	/** Registers the worker (once), then checks the site can be reached if the page is a saved copy. */
 	register(): void {
 		if (this.#requested) return;
 		this.#requested = true;
@@ -71,10 +71,7 @@ class Offline {
 		if (!navigator.onLine) this.#apply({ type: 'browser-offline' });
 		// None in some private windows, and on a page served over plain HTTP from another host
 		// than localhost (service workers need a secure context): the page works as before.
-		if (!navigator.serviceWorker) {
-			void this.probe();
-			return;
-		}
+		if (!navigator.serviceWorker) return;
 		const { url, scope } = workerAddress(base);
 		navigator.serviceWorker
 			.register(url, { scope })
@@ -83,7 +80,11 @@ class Offline {
 				if (registration) this.#watch(registration);
 			})
 			.catch((err: unknown) => console.warn('offline: the service worker was not registered:', err))
-			.finally(() => void this.probe());
+			// A page the worker answered may be the saved copy of a site that is gone: ask the site.
+			// (A page that is not was just fetched from it: nothing to ask.)
+			.finally(() => {
+				if (navigator.serviceWorker.controller) void this.probe();
+			});
 	}
 
 	/** Asks the site for a small file the worker never saves: the answer says whether it is there. */
