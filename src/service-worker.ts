@@ -9,8 +9,9 @@
  * itself once the map has first settled (src/lib/offline/offline.svelte.ts), never before.
  *
  * Updates: a new deployment's worker installs beside the one in use and waits. It takes over only
- * when every page of the old one is closed, or when the reader presses the notice's Reload (the
- * page then reloads at once), so an open page is never served another deployment's files.
+ * when every page of the old one is closed, or when the reader presses the notice's Reload (that
+ * page then reloads at once; another window still open on the old version says a new one is
+ * ready, and offers Reload too). No page is switched to another deployment unasked.
  */
 import { base, build, files, prerendered, version } from '$service-worker';
 import {
@@ -58,9 +59,9 @@ sw.addEventListener('activate', (event) => {
 	event.waitUntil(
 		(async () => {
 			for (const name of staleCaches(await caches.keys(), version)) await caches.delete(name);
-			// Activation comes either on the first visit (no page had a worker: this one takes the
-			// open page, built from the same deployment it saved) or after the reader pressed Reload
-			// (that page reloads now). It never comes while a page of the old deployment goes on.
+			// Activation comes on the first visit (no page had a worker: this one takes the open
+			// page, built from the same deployment it saved), once no page of the old deployment is
+			// open, or after the reader pressed Reload (that page reloads now; see the top).
 			await sw.clients.claim();
 		})()
 	);
