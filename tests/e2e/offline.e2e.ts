@@ -193,10 +193,14 @@ test('a new deployment waits for Reload, served from a sub-path; the open page g
 		expect(await cacheNames(page)).toEqual(
 			expect.arrayContaining([`briefing-map-app-${version}`, `briefing-map-app-${next}`])
 		);
-		// Nothing was swapped under the open page: it goes on working.
+		// Nothing was swapped under the open page: the new worker waits, and the page goes on.
+		const waiting = () =>
+			page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration())?.waiting);
+		expect(await waiting()).toBe(true);
 		await page.getByRole('button', { name: 'Slovenia', exact: true }).click();
 		await expect(page.locator('#panel-heading')).toHaveText('Slovenia');
 		await expect(page.locator('.passages > li')).toHaveCount(1);
+		expect(await waiting()).toBe(true);
 
 		// Out of the way of the map's controls, on a small projector and on a phone; away while
 		// presenting.
@@ -239,7 +243,11 @@ test('a new deployment waits for Reload, served from a sub-path; the open page g
 		await mapIdle(page);
 		await controlled(page);
 		await expect(page.getByText('A new version is ready')).toHaveCount(0);
-		await expect.poll(() => cacheNames(page)).toEqual([`briefing-map-app-${next}`]);
+		// (Only the old version's: the new one's runtime cache may exist by now.)
+		await expect
+			.poll(async () => (await cacheNames(page)).filter((n) => n.endsWith(`-${version}`)))
+			.toEqual([]);
+		expect(await cacheNames(page)).toContain(`briefing-map-app-${next}`);
 	} finally {
 		await site.stop().catch(() => {});
 		rmSync(root, { recursive: true, force: true });
