@@ -16,7 +16,12 @@ export default defineConfig({
 		baseURL: `http://127.0.0.1:${PORT}/`,
 		viewport: { width: 1280, height: 800 },
 		launchOptions: { executablePath: CHROMIUM, args: CHROMIUM_ARGS },
-		trace: 'off'
+		trace: 'off',
+		// The app registers a service worker once the map has settled (src/lib/offline/). A worker
+		// answering from its cache would hide requests from the tests that watch or hold them
+		// (page.route sees none it answers), and its install would load the machine mid-test:
+		// blocked here, allowed only by tests/e2e/offline.e2e.ts, which tests it.
+		serviceWorkers: 'block'
 	},
 	webServer: {
 		command: `node scripts/serve.js ${PORT}`,

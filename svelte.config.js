@@ -30,6 +30,10 @@ const config = {
 		// The stylesheets are written into each page (SvelteKit hashes them into the policy below):
 		// a stylesheet file would hold back the first paint, title included, until it arrived.
 		inlineStyleThreshold: Infinity,
+		// src/service-worker.ts makes the site work offline after one visit. The app registers it
+		// itself, once the map has first settled (src/lib/offline/offline.svelte.ts): SvelteKit's
+		// own registration, at the window's load, would fetch the whole app during the first view.
+		serviceWorker: { register: false },
 		// A strict Content Security Policy, written into each prerendered page as a <meta> tag
 		// (scripts/serve.js sends it as a header too). Nothing remote, no eval, no inline script
 		// but SvelteKit's own start-up script, which is allowed by its hash. What each directive
