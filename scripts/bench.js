@@ -22,6 +22,10 @@
 //  - content: opening the Russia panel of hostile briefings (100,000 mentions; the most the
 //    schema's limits allow): time to the panel and to the next frame, <mark> elements, heap, and
 //    the cost of showing more passages.
+//  - offline: when the service worker registers relative to the map's first idle, and that the
+//    first load before that idle is the same with and without it (scripts/bench/offline.js).
+//    Every other section's browser contexts block service workers, so that none installs in the
+//    middle of a measurement.
 // Timings are ratios against a baseline in the same run where one exists: the machine is shared
 // and noisy, so an absolute figure is worth what the machine was doing at the time.
 import { execSync } from 'node:child_process';
@@ -30,6 +34,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { CHROMIUM, CHROMIUM_ARGS as ARGS } from './chromium.js';
 import { badFile, generateBriefing, WRONG_FIELD } from './bench/generate.js';
+import { offlineBench } from './bench/offline.js';
 import { serve } from './serve.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
@@ -42,7 +47,7 @@ const median = (xs) => {
 const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
 const ms = (n, digits = 0) => `${n.toFixed(digits)} ms`;
 
-const SECTIONS = ['load', 'large', 'bad', 'editor', 'scenes', 'content'];
+const SECTIONS = ['load', 'large', 'bad', 'editor', 'scenes', 'content', 'offline'];
 const only = (process.env.BENCH_ONLY ?? SECTIONS.join(',')).split(',').map((s) => s.trim());
 for (const s of only) if (!SECTIONS.includes(s)) throw new Error(`BENCH_ONLY: no section "${s}"`);
 const runs = (section) => only.includes(section);
@@ -83,7 +88,10 @@ function heavyBriefing(count, words) {
 
 /** Opens the Russia panel of `body` in a fresh context, and presses "Show more" once if offered. */
 async function openRussiaOnce(body) {
-	const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+	const context = await browser.newContext({
+		viewport: { width: 1280, height: 800 },
+		serviceWorkers: 'block'
+	});
 	const page = await context.newPage();
 	await page.route('**/briefings/feb-2022.json', (route) => route.fulfill({ json: body }));
 	const cdp = await context.newCDPSession(page);
@@ -266,7 +274,10 @@ const PROBE = () => {
  * place of feb-2022 (the app's loads all go through the same route, so that none is favoured).
  */
 async function load(url, { bytes = false, body = null, until = 'idle' } = {}) {
-	const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+	const context = await browser.newContext({
+		viewport: { width: 1280, height: 800 },
+		serviceWorkers: 'block'
+	});
 	const page = await context.newPage();
 	await page.addInitScript(PROBE);
 	if (body !== null) {
@@ -399,7 +410,7 @@ function printClicks(label, times) {
 async function validateIn(file) {
 	const results = [];
 	for (let i = 0; i < Math.min(RUNS, 5); i++) {
-		const context = await browser.newContext();
+		const context = await browser.newContext({ serviceWorkers: 'block' });
 		const page = await context.newPage();
 		await page.goto(`${pages.url}validate.html`);
 		await page.waitForFunction(() => typeof window.__validate === 'function');
@@ -424,7 +435,10 @@ async function validateIn(file) {
 async function importTimes(body, name, title) {
 	const times = [];
 	for (let i = 0; i < Math.min(RUNS, 5); i++) {
-		const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+		const context = await browser.newContext({
+			viewport: { width: 1280, height: 800 },
+			serviceWorkers: 'block'
+		});
 		const page = await context.newPage();
 		await page.goto(`${app.url}library`);
 		const input = page.getByLabel('Import briefing');
@@ -680,7 +694,11 @@ if (runs('bad')) {
 async function sceneTimes(reducedMotion) {
 	// A browser of its own: after the loads above, a long-lived one is not a fair stage.
 	const own = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-	const context = await own.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion });
+	const context = await own.newContext({
+		viewport: { width: 1280, height: 800 },
+		reducedMotion,
+		serviceWorkers: 'block'
+	});
 	const page = await context.newPage();
 	// Every change of the map's aria-busy, on the page's clock.
 	await page.addInitScript(() => {
@@ -721,7 +739,10 @@ async function sceneTimes(reducedMotion) {
 
 /** Every response of a fresh load of `url` (and of what `then` then does), gzip, by address. */
 async function filesOf(url, then) {
-	const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+	const context = await browser.newContext({
+		viewport: { width: 1280, height: 800 },
+		serviceWorkers: 'block'
+	});
 	const page = await context.newPage();
 	const bodies = [];
 	page.on('response', (r) =>
@@ -770,7 +791,10 @@ async function findTimes(text) {
 	const times = [];
 	let said = '';
 	for (let i = 0; i < Math.min(RUNS, 5); i++) {
-		const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+		const context = await browser.newContext({
+			viewport: { width: 1280, height: 800 },
+			serviceWorkers: 'block'
+		});
 		const page = await context.newPage();
 		await page.goto(`${app.url}editor`);
 		await page.getByRole('textbox', { name: 'Article text' }).fill(text);
@@ -813,7 +837,10 @@ async function findTimes(text) {
  * its new role (the role layer's list of countries), and to the frame after that, page clock.
  */
 async function editTimes(body, title) {
-	const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+	const context = await browser.newContext({
+		viewport: { width: 1280, height: 800 },
+		serviceWorkers: 'block'
+	});
 	const page = await context.newPage();
 	await page.goto(`${app.url}library`);
 	await page.getByLabel('Import briefing').setInputFiles({
@@ -985,6 +1012,25 @@ if (runs('editor')) {
 		ms(roleDrawn, 1),
 		'< 100 ms, drawn',
 		roleDrawn < 100
+	);
+}
+
+if (runs('offline')) {
+	const o = await offlineBench(browser, app.url, { runs: Math.min(RUNS, 5) });
+	print(
+		`\nOffline\n  service worker registered ${ms(o.registerAfterIdleMs)} after the map's first idle; before that idle ${o.beforeIdle.withWorker.requests} requests, ${kb(o.beforeIdle.withWorker.bytes)} (registration stubbed out: ${o.beforeIdle.without.requests}, ${kb(o.beforeIdle.without.bytes)}); install ${ms(o.installMs)}, ${o.saved.files} files, ${kb(o.saved.bytes)} saved`
+	);
+	budget(
+		'offline: the service worker registers after the first idle',
+		o.registeredWhileBusy ? 'while busy' : `+${ms(o.registerAfterIdleMs)}`,
+		'after the first idle',
+		!o.registeredWhileBusy
+	);
+	budget(
+		'offline: the first load before the first idle is unchanged',
+		`${o.beforeIdle.withWorker.requests} requests, ${kb(o.beforeIdle.withWorker.bytes)}`,
+		'the same files and bytes',
+		o.sameFirstLoad && o.beforeIdle.withWorker.bytes === o.beforeIdle.without.bytes
 	);
 }
 
