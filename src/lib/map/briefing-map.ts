@@ -94,6 +94,16 @@ export interface BriefingMapOptions {
 	reducedMotion?: boolean;
 	/** The countries' cameras, where the briefing sets them (see `#boundsOf`). */
 	views?: Readonly<Record<string, Bounds>>;
+	/**
+	 * For a map drawn off screen to be saved as an image (see `snapshot.ts`): device pixels per
+	 * CSS pixel (the image's resolution, drawn at that size rather than enlarged afterwards), and
+	 * whether its pixels stay readable after each frame (`preserveDrawingBuffer`). The live map
+	 * keeps MapLibre's defaults: preserving the buffer would cost every frame it draws.
+	 */
+	pixelRatio?: number;
+	preserveDrawingBuffer?: boolean;
+	/** False for a map nobody touches (off screen): no handlers, no scale control. */
+	interactive?: boolean;
 }
 
 /**
@@ -241,9 +251,16 @@ export class BriefingMap {
 			maxZoom: 9,
 			// Labels appear at once: a fade adds nothing to a projected briefing, and each of its
 			// frames is expensive under a software renderer (see npm run bench).
-			fadeDuration: 0
+			fadeDuration: 0,
+			...(opts.pixelRatio ? { pixelRatio: opts.pixelRatio } : {}),
+			...(opts.preserveDrawingBuffer
+				? { canvasContextAttributes: { preserveDrawingBuffer: true } }
+				: {}),
+			...(opts.interactive === false ? { interactive: false } : {})
 		});
-		this.map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 140 }), 'bottom-right');
+		if (opts.interactive !== false) {
+			this.map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 140 }), 'bottom-right');
+		}
 		this.map.touchZoomRotate.disableRotation();
 		this.map.keyboard.disableRotation();
 		this.map.getCanvas().setAttribute('aria-label', opts.label);
@@ -254,11 +271,7 @@ export class BriefingMap {
 		// And `container.briefingMap`, so that they can change the briefing in place (see `update`).
 		Object.defineProperty(opts.container, 'briefingMap', { value: this, configurable: true });
 
-		for (const look of opts.looks) {
-			if (!hasTexture(look.pattern)) continue;
-			this.map.addImage(look.imageId, patternImage(look.pattern), { pixelRatio: 2 });
-			this.#patternOf.set(look.imageId, look.pattern);
-		}
+		this.#addRoleImages(opts.looks);
 		this.#drawnOverlays = opts.overlays;
 		this.map.once('load', () => (this.#loaded = true));
 		this.map.once('style.load', () => (this.#styled = true));
@@ -396,13 +409,13 @@ export class BriefingMap {
 		this.map.triggerRepaint();
 	}
 
-	#applyPending() {
-		this.#pendingListener = false;
-		const content = this.#pending;
-		this.#pending = null;
-		if (!content || this.#destroyed) return;
-		this.#views = { ...content.views };
-		for (const look of content.looks) {
+	/**
+	 * Registers each role's pattern image (its texture, the second cue besides colour), or
+	 * replaces one whose pattern changed: the one place that does, for the live map and for a map
+	 * drawn off screen to be saved (which is a BriefingMap too, so the two draw alike).
+	 */
+	#addRoleImages(looks: readonly RoleLook[]) {
+		for (const look of looks) {
 			if (!hasTexture(look.pattern)) continue;
 			const same = this.#patternOf.get(look.imageId) === look.pattern;
 			if (same && this.map.hasImage(look.imageId)) continue;
@@ -411,6 +424,55 @@ export class BriefingMap {
 			this.map.addImage(look.imageId, image, { pixelRatio: 2 });
 			this.#patternOf.set(look.imageId, look.pattern);
 		}
+	}
+
+	/**
+	 * What the map shows now, for a copy of it drawn elsewhere (a saved image, a printed page):
+	 * what it draws, what is hidden, chosen and highlighted, its camera and its size in CSS pixels.
+	 */
+	state(): {
+		content: MapContent | null;
+		hidden: string[];
+		selected: string | null;
+		highlighted: string[];
+		presenting: boolean;
+		view: View;
+		bounds: Bounds;
+		size: { width: number; height: number };
+	} {
+		const b = this.map.getBounds();
+		const canvas = this.map.getCanvas();
+		return {
+			content: this.#content,
+			hidden: [...this.#hidden],
+			selected: this.#selected?.iso3 ?? null,
+			highlighted: this.#highlighted.map((h) => h.iso3),
+			presenting: this.#presenting,
+			view: this.view(),
+			bounds: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()],
+			size: { width: canvas.clientWidth, height: canvas.clientHeight }
+		};
+	}
+
+	/**
+	 * Resolves once everything asked of the map so far is drawn: the style loaded, the outlines'
+	 * shapes (fetched on first use) added, every tile and image in, and a frame drawn after that
+	 * (MapLibre's idle). A saved image read then is never blank or half drawn.
+	 */
+	async settled(): Promise<void> {
+		await new Promise<void>((ok) => this.whenReady(ok));
+		// The outlines are added when their shapes are in: wait for them before the idle.
+		if (this.#shapes) await this.#shapes.catch(() => undefined);
+		await new Promise<void>((ok) => this.whenIdle(ok));
+	}
+
+	#applyPending() {
+		this.#pendingListener = false;
+		const content = this.#pending;
+		this.#pending = null;
+		if (!content || this.#destroyed) return;
+		this.#views = { ...content.views };
+		this.#addRoleImages(content.looks);
 		const full = buildStyle(content.countries, content.looks, content.overlays, GEODATA);
 		const { first, fine } = splitFine(full);
 		const target = this.#fineAdded ? full : first;
