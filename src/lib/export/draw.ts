@@ -146,7 +146,7 @@ function legendEntry(
 	row: Composition['legend']['rows'][number],
 	c: Composition
 ) {
-	const u = c.unit;
+	const u = c.legend.unit;
 	const e: LegendEntry = row.entry;
 	if (e.kind === 'role') roleSwatch(ctx, row.symbol, e.color, e.pattern, u);
 	else symbol(ctx, row.symbol, e.symbol, u);
@@ -258,7 +258,7 @@ export function drawComposition(
 		const at = last
 			? last.textY + last.lines.length * l.lineHeight + Math.round(u * 0.35)
 			: l.headingY + l.lineHeight * 1.5;
-		ctx.font = f.legend;
+		ctx.font = fonts(l.unit).legend;
 		ctx.fillStyle = MUTED;
 		ctx.fillText(`… and ${l.left} more`, l.x + pad, at);
 	}

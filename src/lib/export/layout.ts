@@ -68,6 +68,8 @@ export interface Composition extends Size {
 	map: Rect;
 	legend: Rect & {
 		headingY: number;
+		/** The legend's own type unit: the image's, or smaller for a long legend. */
+		unit: number;
 		rows: LegendRow[];
 		lineHeight: number;
 		/** Legend entries that had no room, said as "… and N more". */
@@ -78,7 +80,8 @@ export interface Composition extends Size {
 
 /** The type unit of an image: grows with its smaller side, so text is as legible at 4K as at 1080p. */
 export function typeUnit(size: Size): number {
-	return Math.max(11, Math.round(Math.min(size.width, size.height) / 42));
+	// 26 px at 1080 lines: the sidebar's legend as seen from the back of a room.
+	return Math.max(11, Math.round((Math.min(size.width, size.height) / 1080) * 26));
 }
 
 /**
@@ -214,15 +217,22 @@ function assemble(
 ): Composition {
 	const pad = Math.round(u * 0.6);
 	const headingY = legendBox.y + pad + Math.round(u * 0.85);
-	const laid = legendRows(
-		text.legend,
-		legendBox.x + pad,
-		headingY + Math.round(u * 0.6),
-		legendBox.width - 2 * pad,
-		legendBox.y + legendBox.height - pad,
-		u,
-		measure
-	);
+	// A long legend is set smaller (down to three quarters) before any entry is left out.
+	let lu = u;
+	let laid = legendRows(text.legend, 0, 0, 0, 0, u, measure);
+	for (const k of [1, 0.9, 0.8, 0.75]) {
+		lu = Math.max(9, Math.round(u * k));
+		laid = legendRows(
+			text.legend,
+			legendBox.x + pad,
+			headingY + Math.round(u * 0.6),
+			legendBox.width - 2 * pad,
+			legendBox.y + legendBox.height - pad,
+			lu,
+			measure
+		);
+		if (!laid.left) break;
+	}
 	return {
 		...size,
 		unit: u,
@@ -233,6 +243,7 @@ function assemble(
 		legend: {
 			...legendBox,
 			headingY,
+			unit: lu,
 			rows: laid.rows,
 			lineHeight: laid.lineHeight,
 			left: laid.left

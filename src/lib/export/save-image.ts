@@ -6,6 +6,7 @@
 import type { ServedBriefing } from '$lib/briefing/passages';
 import type { Scene } from '$lib/briefing/scenes';
 import type { BriefingMap } from '$lib/map/briefing-map';
+import { COUNTRY_NAMES } from '$lib/map/geodata';
 import { OffscreenMap, offscreenCssSize, readLiveMap } from '$lib/map/snapshot';
 import { mapUpdateOf } from '$lib/state/view-models';
 import { downloadBlob } from '$lib/ui/download';
@@ -120,14 +121,20 @@ export async function saveLiveView(opts: {
 	return { name, width: canvas.width, height: canvas.height };
 }
 
+/** A country's name on the basemap (where no page's document names it: the speaker view). */
+export function basemapNameOf(iso3: string): string {
+	return COUNTRY_NAMES.find((c) => c.iso3 === iso3)?.name ?? iso3;
+}
+
 /** Saves scene `index` (1-based) of the briefing at `sizeId` (the speaker view's Save image). */
 export async function saveScene(opts: {
 	briefing: ServedBriefing;
 	briefingId: string;
 	index: number;
 	sizeId: ImageSizeId;
-	nameOf: (iso3: string) => string;
+	nameOf?: (iso3: string) => string;
 }): Promise<Saved> {
+	const nameOf = opts.nameOf ?? basemapNameOf;
 	const scene = opts.briefing.scenes[opts.index - 1];
 	if (!scene) throw new Error(`There is no scene ${opts.index}`);
 	const size = fixedSize(opts.sizeId) ?? {
@@ -135,7 +142,7 @@ export async function saveScene(opts: {
 		height: Math.round(window.innerHeight * devicePixelRatio)
 	};
 	const label = sceneLabel(scene, opts.index);
-	const text = imageText(opts.briefing, sceneHidden(opts.briefing, scene), opts.nameOf, label.what);
+	const text = imageText(opts.briefing, sceneHidden(opts.briefing, scene), nameOf, label.what);
 	const c = composeImage(size, text, canvasMeasure());
 	const off = offscreenFor(opts.briefing, c);
 	try {
