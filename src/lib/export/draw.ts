@@ -240,7 +240,9 @@ export function drawComposition(
 		ctx.fillText(line, pad, y);
 	}
 	ctx.fillStyle = INK;
-	ctx.fillRect(0, c.header.height - Math.max(1, u * 0.08), c.width, Math.max(1, u * 0.08));
+	if (c.header.height) {
+		ctx.fillRect(0, c.header.height - Math.max(1, u * 0.08), c.width, Math.max(1, u * 0.08));
+	}
 
 	// Legend.
 	const l = c.legend;
@@ -265,6 +267,7 @@ export function drawComposition(
 
 	// Credits.
 	const cr = c.credits;
+	if (!cr.height) return canvas;
 	ctx.fillStyle = '#f0f0f0';
 	ctx.fillRect(cr.x, cr.y, cr.width, cr.height);
 	ctx.fillStyle = MUTED;

@@ -182,6 +182,8 @@ function header(text: ImageText, width: number, u: number, measure: Measure) {
 	const f = fonts(u);
 	const titleLines = clampLines(wrap(text.title, width, f.title, measure), 2);
 	const subtitleLines = clampLines(wrap(text.subtitle, width, f.subtitle, measure), 2);
+	// No header at all (a printed page says the title in its own text).
+	if (!titleLines.length && !subtitleLines.length) return { titleLines, subtitleLines, height: 0 };
 	const height = Math.round(
 		u * 0.7 + titleLines.length * u * 1.7 + subtitleLines.length * u * 1.15 + u * 0.5
 	);
@@ -192,6 +194,7 @@ function credits(text: ImageText, width: number, u: number, measure: Measure) {
 	const f = fonts(u);
 	const lines = clampLines(wrap(text.credits, width, f.credits, measure), 3);
 	const lineHeight = Math.round(u * 0.75);
+	if (!lines.length) return { lines, lineHeight, height: 0 };
 	return { lines, lineHeight, height: Math.round(lines.length * lineHeight + u * 0.7) };
 }
 

@@ -12,6 +12,7 @@
  *   (a handout's scenes), then removed.
  */
 import { BriefingMap, type MapContent, type View } from './briefing-map';
+import type { Bounds } from './geodata';
 
 export interface Size {
 	width: number;
@@ -51,6 +52,7 @@ export function readLiveMapNow(live: BriefingMap): HTMLCanvasElement {
 export interface Shot {
 	camera:
 		| { view: View }
+		| { bounds: Bounds }
 		| { scene: { fit: readonly string[] } | { center: readonly [number, number]; zoom: number } };
 	hidden: readonly string[];
 	highlighted: readonly string[];
@@ -123,6 +125,11 @@ export class OffscreenMap {
 
 	/** The map's pixels showing `shot`, once every tile, image and outline of it is drawn. */
 	async shoot(shot: Shot): Promise<HTMLCanvasElement> {
+		await this.#show(shot);
+		return copyOf(this.#map.map.getCanvas());
+	}
+
+	async #show(shot: Shot): Promise<void> {
 		const m = this.#map;
 		m.setHidden(shot.hidden);
 		m.highlight(shot.highlighted);
@@ -133,12 +140,18 @@ export class OffscreenMap {
 		const coarse = this.pixelRatio / 4;
 		if (m.map.getPixelRatio() !== coarse) m.map.setPixelRatio(coarse);
 		if ('view' in shot.camera) m.jumpTo(shot.camera.view);
+		// (No motion: the map was made with reduced motion, so the fit is a jump.)
+		else if ('bounds' in shot.camera) m.fitTo(shot.camera.bounds);
 		else await m.showCamera(shot.camera.scene, {}, 'jump');
 		await m.settled();
-		// Now at full size: one frame (see the constructor).
-		if (m.map.getPixelRatio() !== this.pixelRatio) m.map.setPixelRatio(this.pixelRatio);
-		await m.settled();
-		return copyOf(m.map.getCanvas());
+		// Now at full size: one frame (see the constructor). Setting the ratio resizes the canvas,
+		// which draws a frame; its idle is the one to wait for (asking for another would make the
+		// software renderer draw the whole view twice before it can be read).
+		if (m.map.getPixelRatio() !== this.pixelRatio) {
+			const drawn = new Promise<void>((ok) => m.map.once('idle', () => ok()));
+			m.map.setPixelRatio(this.pixelRatio);
+			await drawn;
+		}
 	}
 
 	destroy() {

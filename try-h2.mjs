@@ -1,0 +1,13 @@
+import { chromium } from '@playwright/test';
+import { CHROMIUM, CHROMIUM_ARGS } from '/work/wt-image/scripts/chromium.js';
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+page.on('console', (m) => { if (/TIMING/.test(m.text())) console.log(m.text()); });
+await page.addInitScript(() => { window.print = () => { window.__printed = (window.__printed ?? 0) + 1; }; });
+await page.goto('http://127.0.0.1:4482/');
+await page.getByRole('region', { name: 'Map', exact: true }).and(page.locator('[aria-busy=false]')).waitFor({ timeout: 30000 });
+const t0 = Date.now();
+await page.getByRole('button', { name: 'Print handout' }).click();
+await page.getByRole('button', { name: 'Close handout' }).waitFor({ timeout: 60000 });
+console.log('handout ready in', Date.now() - t0, 'ms');
+await browser.close();
