@@ -19,6 +19,8 @@ import { imageText, sceneHidden } from './text';
  * between 12 mm margins) at about 200 dots per inch.
  */
 export const PRINT_IMAGE: Size = { width: 1500, height: 1000 };
+/** The images' type unit: their legend about 8 points high once printed 160 mm wide. */
+const PRINT_UNIT = 34;
 /** The CSS width the print images are drawn at: labels and marks as on a laptop's screen. */
 const PRINT_REFERENCE = 800;
 
@@ -45,7 +47,8 @@ export async function makeHandout(
 		composeImage(
 			PRINT_IMAGE,
 			{ ...imageText(briefing, hidden, nameOf), title: '', subtitle: '', credits: '' },
-			measure
+			measure,
+			PRINT_UNIT
 		);
 	const first = compose([]);
 	const off = new OffscreenMap(

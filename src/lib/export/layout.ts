@@ -263,8 +263,14 @@ function assemble(
 }
 
 /** The layout of an image of exactly `size` pixels (1920×1080, 3840×2160, a printed page's). */
-export function composeImage(size: Size, text: ImageText, measure: Measure): Composition {
-	const u = typeUnit(size);
+export function composeImage(
+	size: Size,
+	text: ImageText,
+	measure: Measure,
+	/** Larger type than the image's own (a printed page, seen closer but smaller). */
+	unit = typeUnit(size)
+): Composition {
+	const u = unit;
 	const pad = Math.round(u * 0.6);
 	const inner = size.width - 2 * pad;
 	const head = header(text, inner, u, measure);

@@ -1,0 +1,32 @@
+import { chromium } from '@playwright/test';
+import { CHROMIUM, CHROMIUM_ARGS } from '/work/wt-image/scripts/chromium.js';
+import { writeFileSync } from 'node:fs';
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+page.on('pageerror', (e) => console.log('pageerror:', e.message));
+await page.addInitScript(() => { window.__prints = []; window.print = () => { window.__prints.push('print()'); }; addEventListener('beforeprint', () => window.__prints.push('before')); addEventListener('afterprint', () => window.__prints.push('after')); });
+await page.goto('http://127.0.0.1:4482/');
+await page.getByRole('region', { name: 'Map', exact: true }).and(page.locator('[aria-busy=false]')).waitFor({ timeout: 30000 });
+const url0 = page.url();
+await page.getByLabel('Include speaker notes').check();
+const t0 = Date.now();
+await page.getByRole('button', { name: 'Print handout' }).click();
+await page.getByRole('button', { name: 'Close handout' }).waitFor({ timeout: 60000 });
+console.log('handout ready in', Date.now() - t0, 'ms');
+await page.screenshot({ path: '/tmp/look/handout-screen.png' });
+await page.emulateMedia({ media: 'print' });
+for (const format of ['A4', 'Letter']) {
+  const pdf = await page.pdf({ format });
+  writeFileSync(`/tmp/look/handout-${format}.pdf`, pdf);
+  console.log(format, 'pages', (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length);
+}
+console.log('prints', await page.evaluate(() => window.__prints));
+await page.emulateMedia({ media: 'screen' });
+await page.getByRole('button', { name: 'Close handout' }).click();
+console.log('same url', page.url() === url0, await page.evaluate(() => document.activeElement?.textContent));
+await page.emulateMedia({ media: 'print' });
+const pdf2 = await page.pdf({ format: 'A4' });
+writeFileSync('/tmp/look/view-A4.pdf', pdf2);
+console.log('view pages', (pdf2.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length);
+console.log('prints', await page.evaluate(() => window.__prints));
+await browser.close();

@@ -1,0 +1,12 @@
+import { chromium } from '@playwright/test';
+import { CHROMIUM, CHROMIUM_ARGS } from '/work/wt-image/scripts/chromium.js';
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+await page.goto('http://127.0.0.1:4482/#country=RUS');
+await page.getByRole('region', { name: 'Map', exact: true }).and(page.locator('[aria-busy=false]')).waitFor({ timeout: 30000 });
+await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+await page.emulateMedia({ media: 'print' });
+await page.setViewportSize({ width: 703, height: 1000 });
+await page.screenshot({ path: '/tmp/look/view-print.png', fullPage: true });
+console.log(await page.evaluate(() => document.documentElement.scrollHeight));
+await browser.close();
