@@ -22,7 +22,7 @@ export const PRINT_IMAGE: Size = { width: 1500, height: 1000 };
 /** The images' type unit: their legend about 8 points high once printed 160 mm wide. */
 const PRINT_UNIT = 34;
 /** The CSS width the print images are drawn at: labels and marks as on a laptop's screen. */
-const PRINT_REFERENCE = 800;
+const PRINT_REFERENCE = 700;
 
 export interface Handout {
 	model: HandoutModel;

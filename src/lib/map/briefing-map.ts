@@ -466,6 +466,20 @@ export class BriefingMap {
 		await new Promise<void>((ok) => this.whenIdle(ok));
 	}
 
+	/**
+	 * Like `settled`, for a map that has just been asked to draw something (a camera moved): waits
+	 * for that drawing's idle without asking for one more frame, which a map drawn off screen for an
+	 * image cannot spare (under a software renderer every frame costs the whole view again).
+	 */
+	async settledAfterChange(): Promise<void> {
+		const idle = new Promise<void>((ok) => this.map.once('idle', () => ok()));
+		await new Promise<void>((ok) => this.whenReady(ok));
+		if (this.#shapes) await this.#shapes.catch(() => undefined);
+		await idle;
+		// The outlines' source, added once their shapes were in, may still be loading.
+		if (!this.map.loaded()) await new Promise<void>((ok) => this.map.once('idle', () => ok()));
+	}
+
 	#applyPending() {
 		this.#pendingListener = false;
 		const content = this.#pending;

@@ -139,11 +139,12 @@ export class OffscreenMap {
 		// Coarse again while this view's tiles come in (a handout moves one map scene to scene).
 		const coarse = this.pixelRatio / 4;
 		if (m.map.getPixelRatio() !== coarse) m.map.setPixelRatio(coarse);
+		const drawn = m.settledAfterChange();
 		if ('view' in shot.camera) m.jumpTo(shot.camera.view);
 		// (No motion: the map was made with reduced motion, so the fit is a jump.)
 		else if ('bounds' in shot.camera) m.fitTo(shot.camera.bounds);
 		else await m.showCamera(shot.camera.scene, {}, 'jump');
-		await m.settled();
+		await drawn;
 		// Now at full size: one frame (see the constructor). Setting the ratio resizes the canvas,
 		// which draws a frame; its idle is the one to wait for (asking for another would make the
 		// software renderer draw the whole view twice before it can be read).
