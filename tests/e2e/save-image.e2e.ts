@@ -133,7 +133,7 @@ test('presenting, the toolbar saves the scene with the keyboard, and Enter does 
 	const toolbar = page.getByRole('toolbar', { name: 'Presentation controls' });
 	const select = toolbar.getByRole('combobox', { name: 'Image size' });
 	await select.focus();
-	await select.selectOption({ label: '1920 × 1080' });
+	await select.selectOption({ label: '1080p' });
 	const downloaded = page.waitForEvent('download', { timeout: 30_000 });
 	await page.keyboard.press('Tab');
 	await expect(toolbar.getByRole('button', { name: 'Save image' })).toBeFocused();
@@ -145,6 +145,10 @@ test('presenting, the toolbar saves the scene with the keyboard, and Enter does 
 	// Elsewhere, the keys still step the scenes.
 	await page.keyboard.press('ArrowRight');
 	await expect(page.locator('.counter .count')).toHaveText('4 / 10');
+	// On a phone the toolbar, size menu included, still fits in one row on the screen.
+	await page.setViewportSize({ width: 390, height: 844 });
+	const exit = await toolbar.getByRole('button', { name: 'Exit presentation' }).boundingBox();
+	expect(exit!.x + exit!.width).toBeLessThanOrEqual(390);
 });
 
 test('the speaker view saves the current scene’s image the same way', async ({ page }) => {

@@ -21,7 +21,10 @@ import { imageText, sceneHidden } from './text';
 export const PRINT_IMAGE: Size = { width: 1500, height: 1000 };
 /** The images' type unit: their legend about 8 points high once printed 160 mm wide. */
 const PRINT_UNIT = 34;
-/** The CSS width the print images are drawn at: labels and marks as on a laptop's screen. */
+/**
+ * The CSS width the print images are drawn at: a narrow view, so that few tiles are drawn (each
+ * costs a software renderer its draw calls) and the map labels stay legible on paper.
+ */
 const PRINT_REFERENCE = 700;
 
 export interface Handout {

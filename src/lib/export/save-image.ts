@@ -33,8 +33,11 @@ export interface Saved {
 	height: number;
 }
 
-/** The CSS width a scene is drawn at when no live map says (the speaker view, a handout). */
-export const REFERENCE_WIDTH = 1280;
+/**
+ * The CSS width a scene is drawn at when no live map says (the speaker view): a laptop's map,
+ * sharper; text stays legible on a slide.
+ */
+export const REFERENCE_WIDTH = 1000;
 
 function fixedSize(id: ImageSizeId): Size | null {
 	const s = IMAGE_SIZES.find((x) => x.id === id);
@@ -87,7 +90,8 @@ export async function composeScene(
 		camera: { scene: scene.camera },
 		hidden: sceneHidden(briefing, scene),
 		highlighted: scene.countries,
-		presenting: false
+		// A scene is for a slide: text and marks as the projector theme draws them.
+		presenting: true
 	});
 	const v = off.view;
 	return drawComposition(c, pixels, metresPerPixel(v.lat, v.zoom) / off.pixelRatio);
