@@ -148,7 +148,7 @@ test('Ctrl+P on the map prints the view as an image, with its title and legend, 
 	await expect(page.getByRole('heading', { name: /Legend/ })).toBeVisible();
 	for (const name of ['Present', 'Print handout', 'Measure distance'])
 		await expect(page.getByRole('button', { name, exact: true })).toBeHidden();
-	const colours = await shot.evaluate((c: HTMLCanvasElement) => {
+	const colours = await shot.locator('canvas').evaluate((c: HTMLCanvasElement) => {
 		const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
 		const seen = new Set<number>();
 		for (let j = 0; j < d.length; j += 64)

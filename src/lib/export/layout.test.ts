@@ -87,6 +87,15 @@ describe('wrap', () => {
 	});
 });
 
+describe('typeUnit', () => {
+	it('is 26 px at 1080 lines and grows with the smaller side', () => {
+		expect(typeUnit({ width: 1920, height: 1080 })).toBe(26);
+		expect(typeUnit({ width: 3840, height: 2160 })).toBe(52);
+		expect(typeUnit({ width: 1170, height: 2532 })).toBe(28);
+		expect(typeUnit({ width: 100, height: 100 })).toBe(11);
+	});
+});
+
 describe('composeImage', () => {
 	it('fills exactly the size asked, the legend beside the map on a wide image', () => {
 		for (const size of [

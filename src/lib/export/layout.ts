@@ -99,7 +99,6 @@ export function wrap(text: string, width: number, font: string, measure: Measure
 			continue;
 		}
 		if (line) lines.push(line);
-		line = '';
 		// A word longer than a whole line: cut it (an address, a long compound).
 		while (measure(word, font) > width && word.length > 1) {
 			let n = word.length - 1;
