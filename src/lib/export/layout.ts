@@ -359,9 +359,9 @@ export function offscreenPixelRatio(region: Size, reference: number): number {
 
 /** The sizes offered for a saved image. */
 export const IMAGE_SIZES = [
-	{ id: 'screen', label: 'The screen', short: 'Screen' },
-	{ id: '1920x1080', label: '1920 × 1080', short: '1080p', width: 1920, height: 1080 },
-	{ id: '3840x2160', label: '3840 × 2160 (4K)', short: '4K', width: 3840, height: 2160 }
+	{ id: 'screen', label: 'The screen' },
+	{ id: '1920x1080', label: '1920 × 1080', width: 1920, height: 1080 },
+	{ id: '3840x2160', label: '3840 × 2160 (4K)', width: 3840, height: 2160 }
 ] as const;
 
 export type ImageSizeId = (typeof IMAGE_SIZES)[number]['id'];
