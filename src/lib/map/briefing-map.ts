@@ -97,6 +97,16 @@ export interface BriefingMapOptions {
 	reducedMotion?: boolean;
 	/** The countries' cameras, where the briefing sets them (see `#boundsOf`). */
 	views?: Readonly<Record<string, Bounds>>;
+	/**
+	 * For a map drawn off screen to be saved as an image (see `snapshot.ts`): device pixels per
+	 * CSS pixel (the image's resolution, drawn at that size rather than enlarged afterwards), and
+	 * whether its pixels stay readable after each frame (`preserveDrawingBuffer`). The live map
+	 * keeps MapLibre's defaults: preserving the buffer would cost every frame it draws.
+	 */
+	pixelRatio?: number;
+	preserveDrawingBuffer?: boolean;
+	/** False for a map nobody touches (off screen): no handlers, no scale control. */
+	interactive?: boolean;
 }
 
 /**
@@ -244,9 +254,16 @@ export class BriefingMap {
 			maxZoom: 9,
 			// Labels appear at once: a fade adds nothing to a projected briefing, and each of its
 			// frames is expensive under a software renderer (see npm run bench).
-			fadeDuration: 0
+			fadeDuration: 0,
+			...(opts.pixelRatio ? { pixelRatio: opts.pixelRatio } : {}),
+			...(opts.preserveDrawingBuffer
+				? { canvasContextAttributes: { preserveDrawingBuffer: true } }
+				: {}),
+			...(opts.interactive === false ? { interactive: false } : {})
 		});
-		this.map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 140 }), 'bottom-right');
+		if (opts.interactive !== false) {
+			this.map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 140 }), 'bottom-right');
+		}
 		this.map.touchZoomRotate.disableRotation();
 		this.map.keyboard.disableRotation();
 		this.map.getCanvas().setAttribute('aria-label', opts.label);
@@ -397,6 +414,60 @@ export class BriefingMap {
 	whenIdle(fn: () => void) {
 		this.map.once('idle', () => fn());
 		this.map.triggerRepaint();
+	}
+
+	/**
+	 * What the map shows now, for a copy of it drawn elsewhere (a saved image, a printed page):
+	 * what it draws, what is hidden, chosen and highlighted, its camera and its size in CSS pixels.
+	 */
+	state(): {
+		content: MapContent | null;
+		hidden: string[];
+		selected: string | null;
+		highlighted: string[];
+		presenting: boolean;
+		view: View;
+		bounds: Bounds;
+		size: { width: number; height: number };
+	} {
+		const b = this.map.getBounds();
+		const canvas = this.map.getCanvas();
+		return {
+			content: this.#content,
+			hidden: [...this.#hidden],
+			selected: this.#selected?.iso3 ?? null,
+			highlighted: this.#highlighted.map((h) => h.iso3),
+			presenting: this.#presenting,
+			view: this.view(),
+			bounds: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()],
+			size: { width: canvas.clientWidth, height: canvas.clientHeight }
+		};
+	}
+
+	/**
+	 * Resolves once everything asked of the map so far is drawn: the style loaded, the outlines'
+	 * shapes (fetched on first use) added, every tile and image in, and a frame drawn after that
+	 * (MapLibre's idle). A saved image read then is never blank or half drawn.
+	 */
+	async settled(): Promise<void> {
+		await new Promise<void>((ok) => this.whenReady(ok));
+		// The outlines are added when their shapes are in: wait for them before the idle.
+		if (this.#shapes) await this.#shapes.catch(() => undefined);
+		await new Promise<void>((ok) => this.whenIdle(ok));
+	}
+
+	/**
+	 * Like `settled`, for a map that has just been asked to draw something (a camera moved): waits
+	 * for that drawing's idle without asking for one more frame, which a map drawn off screen for an
+	 * image cannot spare (under a software renderer every frame costs the whole view again).
+	 */
+	async settledAfterChange(): Promise<void> {
+		const idle = new Promise<void>((ok) => this.map.once('idle', () => ok()));
+		await new Promise<void>((ok) => this.whenReady(ok));
+		if (this.#shapes) await this.#shapes.catch(() => undefined);
+		await idle;
+		// The outlines' source, added once their shapes were in, may still be loading.
+		if (!this.map.loaded()) await new Promise<void>((ok) => this.map.once('idle', () => ok()));
 	}
 
 	#applyPending() {

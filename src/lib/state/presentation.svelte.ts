@@ -6,7 +6,7 @@
 import { clampScene, stepScene, type SceneAction } from '$lib/briefing/scenes';
 import { channelName, postMessage, readMessage, type ChannelMessage } from './channel';
 import { sceneAddress } from './hash-sync.svelte';
-import { presenterAction, startsPresentation, isTextEntry } from './presenter';
+import { ownsActivationKeys, presenterAction, startsPresentation, isTextEntry } from './presenter';
 
 export interface Stage {
 	/**
@@ -184,7 +184,7 @@ export class Presentation {
 	 * does, so Space steps the scene instead of also clicking the button.
 	 */
 	onKeydown(e: KeyboardEvent) {
-		if (isTextEntry(e.target)) return;
+		if (isTextEntry(e.target) || ownsActivationKeys(e, e.target)) return;
 		if (!this.presenting) {
 			if (startsPresentation(e, this.singleKeys) && this.count) {
 				e.preventDefault();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { presenterAction, startsPresentation } from './presenter';
+import { ownsActivationKeys, presenterAction, startsPresentation } from './presenter';
 
 describe('presenterAction', () => {
 	it.each([
@@ -46,5 +46,17 @@ describe('startsPresentation', () => {
 		expect(startsPresentation({ key: 'p' }, false)).toBe(false);
 		expect(startsPresentation({ key: 'r', ctrlKey: true }, true)).toBe(false);
 		expect(startsPresentation({ key: 'F5', ctrlKey: true }, true)).toBe(false);
+	});
+});
+
+describe('ownsActivationKeys', () => {
+	const inOwn = { closest: (sel: string) => (sel === '[data-own-keys]' ? {} : null) };
+	const elsewhere = { closest: () => null };
+	it('leaves Enter and Space to a control marked data-own-keys, and only those keys', () => {
+		expect(ownsActivationKeys({ key: 'Enter' }, inOwn as unknown as EventTarget)).toBe(true);
+		expect(ownsActivationKeys({ key: ' ' }, inOwn as unknown as EventTarget)).toBe(true);
+		expect(ownsActivationKeys({ key: 'ArrowRight' }, inOwn as unknown as EventTarget)).toBe(false);
+		expect(ownsActivationKeys({ key: 'Enter' }, elsewhere as unknown as EventTarget)).toBe(false);
+		expect(ownsActivationKeys({ key: 'Enter' }, null)).toBe(false);
 	});
 });

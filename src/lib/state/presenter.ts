@@ -53,3 +53,14 @@ export function isTextEntry(target: EventTarget | null): boolean {
 		'input:not([type=checkbox]):not([type=radio]):not([type=button]), textarea, select, [contenteditable=""], [contenteditable="true"]'
 	);
 }
+
+/**
+ * Whether Enter or Space on `target` belongs to it rather than to the presentation: the controls
+ * marked `data-own-keys` (Save image in the toolbar), which a keyboard must be able to press.
+ * Elsewhere, Enter and Space step the scenes even on a focused button (a clicker's habit).
+ */
+export function ownsActivationKeys(e: KeyLike, target: EventTarget | null): boolean {
+	if (e.key !== 'Enter' && e.key !== ' ') return false;
+	if (!target || typeof (target as Element).closest !== 'function') return false;
+	return !!(target as Element).closest('[data-own-keys]');
+}

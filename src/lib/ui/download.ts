@@ -11,3 +11,13 @@ export function downloadText(name: string, text: string, type = 'application/jso
 	a.click();
 	setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/** Saves `blob` as a file named `name` (an image made in the page), as `downloadText` does. */
+export function downloadBlob(name: string, blob: Blob): void {
+	const url = URL.createObjectURL(blob);
+	const a = document.createElement('a');
+	a.href = url;
+	a.download = name;
+	a.click();
+	setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
