@@ -22,6 +22,8 @@
 //  - content: opening the Russia panel of hostile briefings (100,000 mentions; the most the
 //    schema's limits allow): time to the panel and to the next frame, <mark> elements, heap, and
 //    the cost of showing more passages.
+//  - handout: Save image at each size, click to file; Print handout for feb-2022's 10 scenes,
+//    click to ready; what reading the live map costs it (scripts/bench/handout.js).
 //  - offline: when the service worker registers relative to the map's first idle, and that the
 //    first load before that idle is the same with and without it (scripts/bench/offline.js).
 //    Every other section's browser contexts block service workers, so that none installs in the
@@ -34,6 +36,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { CHROMIUM, CHROMIUM_ARGS as ARGS } from './chromium.js';
 import { badFile, generateBriefing, WRONG_FIELD } from './bench/generate.js';
+import { handoutBench } from './bench/handout.js';
 import { offlineBench } from './bench/offline.js';
 import { serve } from './serve.js';
 
@@ -47,7 +50,7 @@ const median = (xs) => {
 const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
 const ms = (n, digits = 0) => `${n.toFixed(digits)} ms`;
 
-const SECTIONS = ['load', 'large', 'bad', 'editor', 'scenes', 'content', 'offline'];
+const SECTIONS = ['load', 'large', 'bad', 'editor', 'scenes', 'content', 'offline', 'handout'];
 const only = (process.env.BENCH_ONLY ?? SECTIONS.join(',')).split(',').map((s) => s.trim());
 for (const s of only) if (!SECTIONS.includes(s)) throw new Error(`BENCH_ONLY: no section "${s}"`);
 const runs = (section) => only.includes(section);
@@ -1013,6 +1016,14 @@ if (runs('editor')) {
 		'< 100 ms, drawn',
 		roleDrawn < 100
 	);
+}
+
+if (runs('handout')) {
+	const h = await handoutBench(browser, app.url, { runs: Math.min(RUNS, 3) });
+	print(
+		`\nImages and handout (feb-2022)\n  Save image, click to file, medians: the screen ${ms(h.saveScreen.median)}, 1920×1080 ${ms(h.save1080.median)}, 3840×2160 ${ms(h.save2160.median)}\n  Print handout, click to ready: ${ms(h.handout.median)}\n  the live map's frame: ${ms(h.live.framePlain)}, with preserveDrawingBuffer ${ms(h.live.framePreserved)}; a redraw and read for the screen's image ${ms(h.live.redrawAndRead)}`
+	);
+	for (const b of h.budgets) budget(b.name, ms(b.figure), `< ${ms(b.limit)}`, b.pass);
 }
 
 if (runs('offline')) {

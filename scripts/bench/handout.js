@@ -16,7 +16,8 @@ const median = (xs) => {
 async function mapPage(browser, baseURL) {
 	const context = await browser.newContext({
 		viewport: { width: 1280, height: 800 },
-		acceptDownloads: true
+		acceptDownloads: true,
+		serviceWorkers: 'block'
 	});
 	await context.addInitScript(() => {
 		window.print = () => {};
