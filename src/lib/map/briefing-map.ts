@@ -548,14 +548,16 @@ export class BriefingMap {
 		for (const { iso3, role } of this.#content.countries) {
 			next.set(iso3, this.#hidden.has(iso3) ? NO_ROLE : roleState(lookOf.get(role)));
 		}
-		for (const iso3 of this.#roleStates.keys()) if (!next.has(iso3)) next.set(iso3, NO_ROLE);
+		const gone = [...this.#roleStates.keys()].filter((iso3) => !next.has(iso3));
+		for (const iso3 of gone) next.set(iso3, NO_ROLE);
 		for (const [iso3, state] of next) {
 			const was = this.#roleStates.get(iso3);
-			if (was && JSON.stringify(was) === JSON.stringify(state)) continue;
-			this.map.setFeatureState({ source: 'world', id: iso3 }, { ...state });
-			if (state === NO_ROLE) this.#roleStates.delete(iso3);
-			else this.#roleStates.set(iso3, state);
+			if (!was || JSON.stringify(was) !== JSON.stringify(state)) {
+				this.map.setFeatureState({ source: 'world', id: iso3 }, { ...state });
+			}
+			this.#roleStates.set(iso3, state);
 		}
+		for (const iso3 of gone) this.#roleStates.delete(iso3);
 	}
 
 	/** What the map draws now (as last given to the constructor or to `update`). */
