@@ -417,6 +417,22 @@ export class BriefingMap {
 	}
 
 	/**
+	 * The map's pixels now, as on screen (device pixels), without waiting (for `beforeprint`, which
+	 * must answer at once): a frame drawn and copied into a 2D canvas in the same task, before the
+	 * browser hands the frame to the screen and may clear it. Nothing of the map changes.
+	 */
+	readNow(): HTMLCanvasElement {
+		this.map.redraw();
+		const source = this.map.getCanvas();
+		const copy = document.createElement('canvas');
+		copy.width = source.width;
+		copy.height = source.height;
+		// A canvas kept in memory (willReadFrequently): drawn on and encoded by the CPU.
+		copy.getContext('2d', { willReadFrequently: true })!.drawImage(source, 0, 0);
+		return copy;
+	}
+
+	/**
 	 * What the map shows now, for a copy of it drawn elsewhere (a saved image, a printed page):
 	 * what it draws, what is hidden, chosen and highlighted, its camera and its size in CSS pixels.
 	 */

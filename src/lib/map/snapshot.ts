@@ -44,8 +44,7 @@ export async function readLiveMap(live: BriefingMap): Promise<HTMLCanvasElement>
  * frame drawn and copied in the same task.
  */
 export function readLiveMapNow(live: BriefingMap): HTMLCanvasElement {
-	live.map.redraw();
-	return copyOf(live.map.getCanvas());
+	return live.readNow();
 }
 
 /** What an off-screen shot shows: a camera (a view, or a scene's), and the map's state. */
