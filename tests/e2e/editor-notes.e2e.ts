@@ -372,20 +372,26 @@ test('a zone along a border: derived from the shapes, drawn on the map', async (
 		.toEqual(['note-1 troops-article-zone', 'note-1 troops-article-zone-outline']);
 });
 
-test('a role changed beside notes redraws the roles only: the notes are not derived or sent again', async ({
-	page
-}) => {
+/** A new briefing of the article, its countries found, and one note placed at Yerevan by keyboard. */
+async function editorWithNoteInYerevan(page: Page) {
 	await page.goto('./editor');
 	await mapIdle(page);
 	await page.getByRole('textbox', { name: 'Title' }).fill('Border talks');
 	await page.getByRole('textbox', { name: 'Article text' }).fill(ARTICLE);
 	await page.getByRole('button', { name: 'Find countries' }).click();
 	await expect(page.getByRole('checkbox', { name: 'Armenia', exact: true })).toBeChecked();
+	await expect(page.getByRole('checkbox', { name: 'Azerbaijan', exact: true })).toBeChecked();
 	const place = page
 		.getByRole('region', { name: 'Notes on the map' })
 		.getByRole('textbox', { name: 'Place' });
 	await place.fill('40.18, 44.51');
 	await place.press('Enter');
+}
+
+test('a role changed beside notes redraws the roles only: the notes are not derived or sent again', async ({
+	page
+}) => {
+	await editorWithNoteInYerevan(page);
 	await expect.poll(async () => (await drawnNotes(page)).features.length).toBe(1);
 	await mapIdle(page);
 	await page.evaluate(() => {
@@ -430,17 +436,7 @@ test('a role changed beside notes redraws the roles only: the notes are not deri
 test('a note’s countries and the date its forces were seen are the author’s to set', async ({
 	page
 }) => {
-	await page.goto('./editor');
-	await mapIdle(page);
-	await page.getByRole('textbox', { name: 'Title' }).fill('Border talks');
-	await page.getByRole('textbox', { name: 'Article text' }).fill(ARTICLE);
-	await page.getByRole('button', { name: 'Find countries' }).click();
-	await expect(page.getByRole('checkbox', { name: 'Azerbaijan', exact: true })).toBeChecked();
-	const place = page
-		.getByRole('region', { name: 'Notes on the map' })
-		.getByRole('textbox', { name: 'Place' });
-	await place.fill('40.18, 44.51');
-	await place.press('Enter');
+	await editorWithNoteInYerevan(page);
 	const note = noteItem(page, 1);
 	const countries = note.getByRole('group', { name: /^Countries/ });
 	// Guessed from the place: Armenia, whose panel lists the note; one country cannot be removed.
