@@ -303,9 +303,32 @@ test('points placed from the keyboard: coordinates or a place the map labels; a 
 	).toBeVisible();
 	await expect(noteItem(page, 1).getByRole('textbox', { name: 'Note text' })).toBeFocused();
 	await expect(notes.getByRole('alert')).toHaveCount(0);
+	await expect.poll(async () => (await drawnNotes(page)).features.length).toBe(1);
 
+	// The second note is sent to the map as what changed (one mark added), not with every mark
+	// again: MapLibre then cuts again only the tiles that mark touches.
+	await page.evaluate(() => {
+		const el = document.querySelector('.maplibregl-map') as HTMLElement & {
+			maplibreMap: import('maplibre-gl').Map;
+			sent?: string[];
+		};
+		const source = el.maplibreMap.getSource('overlays') as import('maplibre-gl').GeoJSONSource;
+		const sent: string[] = (el.sent = []);
+		const { setData, updateData } = source;
+		source.setData = (...a) => (sent.push('all'), setData.apply(source, a));
+		source.updateData = (diff, ...a) => (
+			sent.push(`added ${diff.add?.length ?? 0}, removed ${diff.remove?.length ?? 0}`),
+			updateData.apply(source, [diff, ...a])
+		);
+	});
 	await place.fill('azerbaijan');
 	await place.press('Enter');
+	await expect.poll(async () => (await drawnNotes(page)).features.length).toBe(2);
+	expect(
+		await page.evaluate(
+			() => (document.querySelector('.maplibregl-map') as HTMLElement & { sent: string[] }).sent
+		)
+	).toEqual(['added 1, removed 0']);
 	const second = noteItem(page, 2);
 	await expect(second.getByRole('group', { name: /^Note 2: Point at Azerbaijan/ })).toBeVisible();
 	await expect(second.getByRole('checkbox', { name: 'Approximate' })).toBeChecked();

@@ -88,6 +88,19 @@ describe('DraftEditor, the editor’s state owner', () => {
 		expect(editor.mapContent.overlays.flatMap((o) => o.features.features)).toHaveLength(2);
 	});
 
+	it('says when the notes as they are now have been handed to the map, even if a run was overtaken', async () => {
+		const editor = new DraftEditor();
+		editor.setArticle(ARTICLE);
+		await editor.find();
+		editor.addNote({ type: 'Point', coordinates: [44.51, 40.18] }, 'Yerevan');
+		void editor.drawNotes();
+		editor.addNote({ type: 'Point', coordinates: [47.5, 40.4] }, 'Barda');
+		// A second run overtakes the first: waiting waits for the latest, with both notes.
+		void editor.drawNotes();
+		await editor.notesHandedToMap(10_000);
+		expect(editor.mapContent.overlays.flatMap((o) => o.features.features)).toHaveLength(2);
+	});
+
 	it('adds a country once; starts from a draft given', async () => {
 		const editor = new DraftEditor();
 		expect(editor.addCountry('TCD')).toBe(true);

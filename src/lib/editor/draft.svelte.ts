@@ -260,8 +260,29 @@ export class DraftEditor {
 	removeNote(id: string) {
 		this.commit(notes.removeNote(this.draft, id), 'Remove note');
 	}
+	/** The latest `drawNotes` run, while it runs. */
+	#drawing: Promise<void> = Promise.resolve();
+
+	/**
+	 * Resolves once the notes as they are now have been handed to the map (the latest
+	 * `drawNotes` run is over), or after `atMost` milliseconds, whichever comes first.
+	 */
+	async notesHandedToMap(atMost: number): Promise<void> {
+		const deadline = new Promise<void>((ok) => setTimeout(ok, atMost));
+		const handed = (async () => {
+			let run: Promise<void>;
+			do await (run = this.#drawing);
+			while (run !== this.#drawing);
+		})();
+		await Promise.race([handed, deadline]);
+	}
+
 	/** Derives the notes' marks for the map (a later call wins over an earlier one still loading). */
-	async drawNotes(): Promise<void> {
+	drawNotes(): Promise<void> {
+		return (this.#drawing = this.#drawNotes());
+	}
+
+	async #drawNotes(): Promise<void> {
 		const turn = ++this.#notesDrawn;
 		const draft = this.draft;
 		const derived = await notes.noteOverlays(draft);

@@ -44,7 +44,7 @@ import {
 	MEASURE_SOURCE,
 	markLayersOf,
 	measureLayers,
-	overlayData,
+	DrawnMarks,
 	type MapOverlay
 } from './overlays';
 import { hasTexture, patternImage } from './patterns';
@@ -209,11 +209,11 @@ export class BriefingMap {
 	/** The feature-state each styled country has on the basemap's shapes (see `#applyRoles`). */
 	#roleStates = new Map<string, RoleState>();
 	/**
-	 * The overlays the map was last given and still holds, so that an update sends the marks only
-	 * when they changed (by identity: a briefing edited in place keeps the objects it did not
-	 * change). Sending 2,000 marks again makes MapLibre cut the tiles that use them again.
+	 * What the overlays' source holds, so that an update sends only the marks that changed (by
+	 * identity: a briefing edited in place keeps the objects it did not change). Sending 2,000
+	 * marks again makes MapLibre cut every tile that uses them again; a note added cuts one.
 	 */
-	#drawnOverlays: readonly MapOverlay[] = [];
+	#drawnMarks: DrawnMarks;
 	/** What `update` was last given before the style had loaded, applied on load. */
 	#pending: MapContent | null = null;
 	#pendingListener = false;
@@ -275,7 +275,7 @@ export class BriefingMap {
 		Object.defineProperty(opts.container, 'briefingMap', { value: this, configurable: true });
 
 		this.#addPatterns(opts.looks);
-		this.#drawnOverlays = opts.overlays;
+		this.#drawnMarks = new DrawnMarks(opts.overlays);
 		this.map.once('load', () => (this.#loaded = true));
 		this.map.once('style.load', () => {
 			this.#styled = true;
@@ -505,13 +505,10 @@ export class BriefingMap {
 			const now = next.get(id);
 			if (!now || JSON.stringify(now) !== was) this.map.removeLayer(id);
 		}
-		const was = this.#drawnOverlays;
-		const sameMarks =
-			was.length === content.overlays.length && content.overlays.every((o, i) => o === was[i]);
-		if (!sameMarks) {
-			this.map.getSource<GeoJSONSource>('overlays')?.setData(overlayData(content.overlays));
-			this.#drawnOverlays = content.overlays;
-		}
+		const marks = this.map.getSource<GeoJSONSource>('overlays');
+		const change = marks ? this.#drawnMarks.change(content.overlays) : null;
+		if (change && 'diff' in change) marks!.updateData(change.diff);
+		else if (change) marks!.setData(change.data);
 		for (const [id, source] of Object.entries(target.sources)) {
 			if (!this.map.getSource(id)) this.map.addSource(id, source);
 		}

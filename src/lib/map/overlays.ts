@@ -5,6 +5,7 @@
  */
 import type {
 	ExpressionSpecification,
+	GeoJSONSourceDiff,
 	LayerSpecification,
 	SourceSpecification,
 	SymbolLayerSpecification
@@ -173,19 +174,112 @@ export function overlaySource(overlays: readonly MapOverlay[]): SourceSpecificat
 	return { type: 'geojson', data: overlayData(overlays) };
 }
 
-/** The features of every overlay, each tagged with its overlay's id (`overlay`). */
+/** A feature of the one source: its overlay's feature, tagged with the overlay's id (`overlay`). */
+function sourceFeature(
+	overlay: string,
+	f: MapOverlay['features']['features'][number],
+	id: string
+): GeoJSON.Feature {
+	return {
+		type: 'Feature',
+		id,
+		geometry: f.geometry as GeoJSON.Geometry,
+		properties: { ...f.properties, overlay }
+	};
+}
+
+/** The id of an overlay's `n`th feature in the data the source starts with. */
+const startId = (overlay: string, n: number) => `${overlay}/${n}`;
+
+/**
+ * The features of every overlay, each tagged with its overlay's id (`overlay`) and given an id
+ * of its own in the source (see `DrawnMarks`).
+ */
 export function overlayData(overlays: readonly MapOverlay[]): GeoJSON.FeatureCollection {
 	const features: GeoJSON.Feature[] = [];
 	for (const o of overlays) {
-		for (const f of o.features.features) {
-			features.push({
-				type: 'Feature',
-				geometry: f.geometry as GeoJSON.Geometry,
-				properties: { ...f.properties, overlay: o.id }
-			});
-		}
+		o.features.features.forEach((f, n) => features.push(sourceFeature(o.id, f, startId(o.id, n))));
 	}
 	return { type: 'FeatureCollection', features };
+}
+
+type Held = Map<string, Map<object, string>>;
+
+/**
+ * What the overlays' source holds, feature by feature, so that a briefing edited in place is sent
+ * to the map as what changed (a note added: one feature), not as all its marks again: MapLibre
+ * then cuts again only the tiles the change touches (GeoJSONSource.updateData). A feature is known
+ * by identity; an edited briefing keeps the objects it did not change, and a changed feature is a
+ * new object (the old one removed, the new one added).
+ */
+export class DrawnMarks {
+	#held: Held;
+	#serial = 0;
+
+	/** For a source whose data is `overlayData(overlays)`. */
+	constructor(overlays: readonly MapOverlay[]) {
+		this.#held = DrawnMarks.#start(overlays) ?? new Map();
+	}
+
+	/** The ids `overlayData` gives, or null if a feature is there twice (it can't be told apart). */
+	static #start(overlays: readonly MapOverlay[]): Held | null {
+		const held: Held = new Map();
+		for (const o of overlays) {
+			const ids = new Map<object, string>();
+			o.features.features.forEach((f, n) => ids.set(f, startId(o.id, n)));
+			if (ids.size !== o.features.features.length || held.has(o.id)) return null;
+			held.set(o.id, ids);
+		}
+		return held;
+	}
+
+	/**
+	 * What to send the source so that it holds `overlays`: `null` when it already does, a diff
+	 * for `updateData`, or the whole data for `setData` when more changed than stayed (another
+	 * briefing) or a feature can't be told apart. From then on, `overlays` is what it holds.
+	 */
+	change(
+		overlays: readonly MapOverlay[]
+	): { diff: GeoJSONSourceDiff } | { data: GeoJSON.FeatureCollection } | null {
+		const next: Held = new Map();
+		const add: GeoJSON.Feature[] = [];
+		let kept = 0;
+		let twice = false;
+		for (const o of overlays) {
+			const before = this.#held.get(o.id);
+			const ids = new Map<object, string>();
+			for (const f of o.features.features) {
+				if (ids.has(f)) twice = true;
+				let id = before?.get(f);
+				if (id === undefined) {
+					id = `${o.id}/+${++this.#serial}`;
+					add.push(sourceFeature(o.id, f, id));
+				} else kept++;
+				ids.set(f, id);
+			}
+			if (next.has(o.id)) twice = true;
+			next.set(o.id, ids);
+		}
+		const remove: string[] = [];
+		for (const [overlay, ids] of this.#held) {
+			const now = next.get(overlay);
+			for (const [f, id] of ids) if (now?.get(f) !== id) remove.push(id);
+		}
+		if (!twice && !add.length && !remove.length) return null;
+		if (twice || add.length + remove.length > kept) {
+			const start = DrawnMarks.#start(overlays);
+			const data = overlayData(overlays);
+			if (start) {
+				this.#held = start;
+				return { data };
+			}
+			// A feature there twice: held under ids no diff will name, so the next change sends all.
+			this.#held = new Map();
+			return { data };
+		}
+		this.#held = next;
+		return { diff: { add, remove } };
+	}
 }
 
 /**
