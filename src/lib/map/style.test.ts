@@ -189,6 +189,35 @@ describe('buildStyle', () => {
 		}
 	});
 
+	it('draws every fill, texture and line by one shader each, as the roles vary theirs by feature', () => {
+		// MapLibre compiles one shader for a paint value the same for every feature, another for one
+		// that varies by feature: the roles' colours vary (feature-state), so the rest do too.
+		const varies = (value: unknown) =>
+			JSON.stringify(value ?? null).includes('"feature-state"') ||
+			JSON.stringify(value ?? null).includes('"get"');
+		const kinds = new Map<string, Set<boolean>>();
+		const note = (program: string, value: unknown) =>
+			kinds.set(program, (kinds.get(program) ?? new Set()).add(varies(value)));
+		for (const layer of [...style.layers, ...outlineLayers()]) {
+			const paint = (layer as { paint?: Record<string, unknown> }).paint ?? {};
+			if (layer.type === 'fill' && paint['fill-pattern'] !== undefined)
+				note('texture', paint['fill-opacity']);
+			else if (layer.type === 'fill') note('fill', paint['fill-color']);
+			else if (layer.type === 'line') note('line', paint['line-color']);
+		}
+		expect(Object.fromEntries([...kinds].map(([k, v]) => [k, [...v]]))).toEqual({
+			fill: [true],
+			texture: [true],
+			line: [true]
+		});
+		// The land is drawn as before: its colour for every feature, whatever its state.
+		const land = style.layers.find((l) => l.id === 'world-fill') as {
+			paint: Record<string, unknown>;
+		};
+		const color = land.paint['fill-color'] as unknown[];
+		expect(color.slice(2)).toEqual([COLORS.land, COLORS.land]);
+	});
+
 	it('draws roles apart by a second cue besides colour', () => {
 		const pairs = looks.map((l) => `${l.pattern}`);
 		// Every role but one may be solid; the rest differ in texture (or dashed outline).

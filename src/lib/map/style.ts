@@ -266,7 +266,9 @@ export function outlineLayers(): LineLayerSpecification[] {
 			...(fine ? { maxzoom: FINE_FROM_ZOOM } : {}),
 			paint: { 'line-color': COLORS.selected, 'line-width': width, 'line-opacity': opacity }
 		}) satisfies LineLayerSpecification;
-	return [false, true].flatMap((fine) => [line('hover', 2, 0.7, fine), line('chosen', 3, 1, fine)]);
+	return oneShaderEach(
+		[false, true].flatMap((fine) => [line('hover', 2, 0.7, fine), line('chosen', 3, 1, fine)])
+	);
 }
 
 export const WORLD_FILL = 'world-fill';
@@ -338,6 +340,41 @@ function countryRoleLayers(
 		});
 	}
 	return layers;
+}
+
+/** A feature-state no feature is given: reading it makes a paint value vary by feature. */
+const UNSET_STATE = 'unset';
+
+/** `value` for every feature, written as a value that could vary by feature (see `oneShaderEach`). */
+function perFeature(value: unknown): ExpressionSpecification {
+	return ['case', ['boolean', ['feature-state', UNSET_STATE], false], value, value] as never;
+}
+
+const isConstant = (value: unknown) => value !== undefined && !Array.isArray(value);
+
+/**
+ * The layers as drawn by one shader each for fills, textures and lines: MapLibre compiles a shader
+ * of its own for a paint value that varies by feature and for one that does not, and the roles'
+ * colours vary by feature (feature-state, so that a role changes without cutting a tile). Under a
+ * software renderer each compiled shader costs the first view tens of milliseconds, so the other
+ * fills, textures and lines (the land, the borders, the overlays) give the same value to every
+ * feature in the same varying form: a fill's colour, a texture's opacity, a line's colour, as
+ * the roles' layers vary them. What they draw does not change.
+ */
+export function oneShaderEach<L extends LayerSpecification>(layers: readonly L[]): L[] {
+	return layers.map((layer) => {
+		const paint = { ...(layer.paint ?? {}) } as Record<string, unknown>;
+		if (layer.type === 'fill' && paint['fill-pattern'] !== undefined) {
+			if (Array.isArray(paint['fill-opacity'])) return layer;
+			paint['fill-opacity'] = perFeature(paint['fill-opacity'] ?? 1);
+		} else if (layer.type === 'fill') {
+			for (const key of ['fill-color', 'fill-outline-color'])
+				if (isConstant(paint[key])) paint[key] = perFeature(paint[key]);
+		} else if (layer.type === 'line' && isConstant(paint['line-color'])) {
+			paint['line-color'] = perFeature(paint['line-color']);
+		} else return layer;
+		return { ...layer, paint };
+	});
 }
 
 /**
@@ -593,7 +630,12 @@ export function buildStyle(
 		labelLayer('labels-story', true)
 	);
 
-	return { version: 8, name: 'Briefing map', sources, layers } satisfies StyleSpecification;
+	return {
+		version: 8,
+		name: 'Briefing map',
+		sources,
+		layers: oneShaderEach(layers)
+	} satisfies StyleSpecification;
 }
 
 /**
