@@ -480,13 +480,23 @@ test('a note’s countries and the date its forces were seen are the author’s 
 	await expect(countries.getByRole('listitem')).toHaveText([/Azerbaijan/]);
 	await expect(countries.getByRole('combobox', { name: 'Add a country' })).toBeFocused();
 
-	// When the forces were seen: checked as the schema checks a date.
+	// When the forces were seen: checked as the schema checks a date. Until when: only once
+	// there is a first day, and not before it.
 	const seen = note.getByRole('textbox', { name: 'Seen on' });
+	const until = note.getByRole('textbox', { name: 'Seen until' });
+	await expect(until).toBeDisabled();
 	await seen.fill('2024-13');
 	await expect(note.getByText(/Seen on: /)).toBeVisible();
 	await expect(seen).toHaveAttribute('aria-invalid', 'true');
 	await seen.fill('2024-05');
 	await expect(note.getByText(/Seen on: /)).toHaveCount(0);
+	await until.fill('2024-04-30');
+	await expect(
+		note.getByText('Seen until: ends (2024-04-30) before it starts (2024-05)')
+	).toBeVisible();
+	await expect(until).toHaveAttribute('aria-invalid', 'true');
+	await until.fill('2024-06-15');
+	await expect(note.getByText(/Seen until: /)).toHaveCount(0);
 
 	// Saved as made: a reload shows both; Undo takes the date back.
 	await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
@@ -498,5 +508,85 @@ test('a note’s countries and the date its forces were seen are the author’s 
 			.getByRole('listitem')
 	).toHaveText([/Azerbaijan/]);
 	await expect(noteItem(page, 1).getByRole('textbox', { name: 'Seen on' })).toHaveValue('2024-05');
+	await expect(noteItem(page, 1).getByRole('textbox', { name: 'Seen until' })).toHaveValue(
+		'2024-06-15'
+	);
 	expect(await axeViolations(page)).toEqual([]);
+});
+
+test('a note placed in the wrong spot is moved: a point typed elsewhere, a line drawn again; undoable', async ({
+	page
+}) => {
+	await openEditorWithArticle(page);
+	const notes = page.getByRole('region', { name: 'Notes on the map' });
+	const place = notes.getByRole('textbox', { name: 'Place' });
+	await place.fill('40.18, 44.51');
+	await place.press('Enter');
+	const first = noteItem(page, 1);
+	await first.getByRole('textbox', { name: 'Note text' }).fill('Brigade headquarters.');
+
+	// Typed: a bad place is said and changes nothing; a good one moves the note, its text kept.
+	const move = first.getByRole('button', { name: 'Move note 1' });
+	await move.click();
+	await expect(move).toHaveAttribute('aria-expanded', 'true');
+	const to = first.getByRole('textbox', { name: 'New place of note 1' });
+	await expect(to).toBeFocused();
+	await to.fill('95, 30');
+	await to.press('Enter');
+	await expect(first.getByRole('alert')).toContainText('latitude runs from -90 to 90');
+	await expect(first.getByRole('group', { name: /^Note 1: Point at 40.18, 44.51/ })).toBeVisible();
+	expect(await axeViolations(page)).toEqual([]);
+	await to.fill('40.4, 47.5');
+	await to.press('Enter');
+	await expect(first.getByRole('group', { name: /^Note 1: Point at 40.4, 47.5/ })).toBeVisible();
+	await expect(move).toBeFocused();
+	await expect(move).toHaveAttribute('aria-expanded', 'false');
+	await expect(first.getByRole('textbox', { name: 'Note text' })).toHaveValue(
+		'Brigade headquarters.'
+	);
+	await expect
+		.poll(async () => {
+			const [lon, lat] = await page.evaluate(() => {
+				const el = document.querySelector('.maplibregl-map') as HTMLElement & {
+					maplibreMap: import('maplibre-gl').Map;
+				};
+				const f = el.maplibreMap
+					.querySourceFeatures('overlays')
+					.find((f) => f.properties.id === 'note-1');
+				return (f?.geometry as GeoJSON.Point | undefined)?.coordinates ?? [NaN, NaN];
+			});
+			return [Math.round(lon! * 10) / 10, Math.round(lat! * 10) / 10];
+		})
+		.toEqual([47.5, 40.4]);
+
+	// Undo puts it back where it was.
+	await page.getByRole('button', { name: 'Undo' }).click();
+	await expect(first.getByRole('group', { name: /^Note 1: Point at 40.18, 44.51/ })).toBeVisible();
+
+	// A line drawn again on the map: cancelled first (it stays), then drawn with two points.
+	await notes.getByRole('radio', { name: 'Line' }).check();
+	await notes.getByRole('button', { name: 'Add note' }).click();
+	await clickMap(page, 44.0, 41.0);
+	await clickMap(page, 46.0, 39.5);
+	await clickMap(page, 48.5, 41.0);
+	await clickMap(page, 48.5, 41.0);
+	const second = noteItem(page, 2);
+	await expect(second.getByRole('group', { name: /^Note 2: Line 3 points/ })).toBeVisible();
+	await second.getByRole('button', { name: 'Move note 2' }).click();
+	await expect(second.getByRole('textbox', { name: /New place/ })).toHaveCount(0);
+	await second.getByRole('button', { name: 'Draw again on the map' }).click();
+	await expect(notes.getByRole('status')).toContainText('Drawing note 2 again');
+	await page.keyboard.press('Escape');
+	await expect(notes.getByRole('status')).toContainText('note 2 stays where it was');
+	await expect(second.getByRole('group', { name: /^Note 2: Line 3 points/ })).toBeVisible();
+	await second.getByRole('button', { name: 'Draw again on the map' }).click();
+	await expect(notes.getByRole('status')).toContainText('click each point of the line');
+	await clickMap(page, 45.0, 41.2);
+	await clickMap(page, 47.0, 41.2);
+	await clickMap(page, 47.0, 41.2);
+	await expect(second.getByRole('group', { name: /^Note 2: Line 2 points/ })).toBeVisible();
+	await expect(notes.getByRole('status')).toContainText('Note 2 drawn again');
+	await expect
+		.poll(async () => (await drawnNotes(page)).features.filter((f) => f.id === 'note-2').length)
+		.toBeGreaterThan(0);
 });

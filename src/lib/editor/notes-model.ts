@@ -539,6 +539,7 @@ const NOTE_FIELDS: Record<string, string> = {
 	forces: 'Forces',
 	concerns: 'Countries',
 	'observed.from': 'Seen on',
+	'observed.to': 'Seen until',
 	'provenance.paragraphs': 'Paragraphs',
 	'provenance.publisher': 'Source publisher',
 	'provenance.title': 'Source title',
