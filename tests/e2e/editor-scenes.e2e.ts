@@ -212,3 +212,62 @@ test('a draft named by the map page’s address that does not exist says so', as
 		'There is no draft "draft-00000000000000000000"'
 	);
 });
+
+test('a scene framed to fit its countries shows them all on a 4:3 projector and on a phone', async ({
+	page
+}) => {
+	test.setTimeout(120_000);
+	await page.goto('./editor');
+	await mapIdle(page);
+	await page.getByRole('textbox', { name: 'Title' }).fill(TITLE);
+	await page.getByLabel('As of').fill('2010-10-14');
+	await page.getByRole('textbox', { name: 'Article text' }).fill(ARTICLE);
+	await page.getByRole('button', { name: 'Find countries' }).click();
+	for (const name of COUNTRIES)
+		await page.getByRole('textbox', { name: `Reason for ${name}` }).fill(`Named: ${name}.`);
+	await page.getByRole('button', { name: 'Add scene' }).click();
+	await page
+		.getByRole('textbox', { name: 'Speaker notes of scene 1' })
+		.fill('From Chile to Canada.');
+	const countries = page.getByRole('group', { name: 'Highlighted countries of scene 1' });
+	for (const name of ['Bolivia', 'United States'])
+		await countries.getByRole('checkbox', { name, exact: true }).uncheck();
+
+	const frame = page.getByRole('group', { name: 'Frame of scene 1' });
+	const view = frame.getByRole('radio', { name: 'The map’s view (its centre and zoom)' });
+	const fit = frame.getByRole('radio', { name: 'Fit its highlighted countries, on any screen' });
+	await expect(view).toBeChecked();
+	await fit.check();
+	await expect(scenesRegion(page).getByRole('status')).toHaveText(
+		'Scene 1 now fits its highlighted countries, whatever the screen.'
+	);
+	// Undo goes back to the view; Redo to the fit.
+	await page.getByRole('button', { name: 'Undo' }).click();
+	await expect(view).toBeChecked();
+	await page.getByRole('button', { name: 'Redo' }).click();
+	await expect(fit).toBeChecked();
+	expect(await axeViolations(page)).toEqual([]);
+
+	/** Whether the presented map shows both Santiago and Ottawa. */
+	const showsBoth = () =>
+		page.evaluate(() => {
+			const el = document.querySelector('.maplibregl-map') as HTMLElement & {
+				maplibreMap: import('maplibre-gl').Map;
+			};
+			const b = el.maplibreMap.getBounds();
+			return b.contains([-70.65, -33.45]) && b.contains([-75.7, 45.42]);
+		});
+	for (const size of [
+		{ width: 1024, height: 768 },
+		{ width: 390, height: 844 }
+	]) {
+		await page.setViewportSize(size);
+		if (size.width === 1024) {
+			await page.getByRole('button', { name: 'Present', exact: true }).click();
+			await expect(page).toHaveURL(/\/\?draft=[\w-]+#.*scene=1/);
+		} else await page.reload();
+		await mapIdle(page);
+		await expect(page.locator('.counter .count')).toHaveText('1 / 1');
+		await expect.poll(showsBoth, { timeout: 10_000 }).toBe(true);
+	}
+});

@@ -355,6 +355,10 @@ export class DraftEditor {
 		const what = `Map view of ${this.#sceneName(id)}`;
 		this.commit(scenes.recaptureCamera(this.draft, id, center, zoom), what);
 	}
+	fitScene(id: string) {
+		const what = `Frame of ${this.#sceneName(id)}`;
+		this.commit(scenes.fitSceneToCountries(this.draft, id), what);
+	}
 	removeScene(id: string) {
 		const what = `Remove ${this.#sceneName(id)}`;
 		this.commit(scenes.removeScene(this.draft, id), what);

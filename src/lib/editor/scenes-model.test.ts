@@ -4,6 +4,7 @@ import {
 	addScene,
 	describeSceneProblem,
 	draftLayers,
+	fitSceneToCountries,
 	moveScene,
 	recaptureCamera,
 	removeScene,
@@ -107,6 +108,28 @@ describe('updateScene, recaptureCamera, removeScene', () => {
 		d = recaptureCamera(d, 'scene-1', [10, 50], 5.555);
 		expect(d.document.scenes![0]!.camera).toEqual({ center: [10, 50], zoom: 5.56 });
 		expect(d.document.scenes![0]!.title).toBe('Scene 1');
+	});
+
+	it('frames a scene to fit its highlighted countries, which it then follows', () => {
+		let d = addScene(draft(), { ...at, countries: ['CHL'] });
+		d = fitSceneToCountries(d, 'scene-1');
+		expect(d.document.scenes![0]!.camera).toEqual({ fit: ['CHL'] });
+		d = updateScene(d, 'scene-1', { countries: ['CHL', 'ARG'] });
+		expect(d.document.scenes![0]!.camera).toEqual({ fit: ['CHL', 'ARG'] });
+		// None highlighted: the fit stays as it was (a fit names at least one country).
+		d = updateScene(d, 'scene-1', { countries: [] });
+		expect(d.document.scenes![0]!.camera).toEqual({ fit: ['CHL', 'ARG'] });
+		// The map's view again: a centre and a zoom.
+		d = recaptureCamera(d, 'scene-1', [10, 50], 4);
+		expect(d.document.scenes![0]!.camera).toEqual({ center: [10, 50], zoom: 4 });
+		d = updateScene(d, 'scene-1', { countries: ['ARG'] });
+		expect(d.document.scenes![0]!.camera).toEqual({ center: [10, 50], zoom: 4 });
+	});
+
+	it('does not fit a scene with no highlighted country', () => {
+		const d = addScene(draft(), { ...at, countries: [] });
+		expect(fitSceneToCountries(d, 'scene-1')).toBe(d);
+		expect(fitSceneToCountries(d, 'nope')).toBe(d);
 	});
 
 	it('removes a scene; an unknown id changes nothing', () => {

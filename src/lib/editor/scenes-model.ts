@@ -134,6 +134,8 @@ export function updateScene(draft: Draft, id: string, change: SceneChange): Draf
 				const countries = [...new Set(change.countries)];
 				next.countries = countries;
 				next.layers = [...new Set([...countries, ...s.layers])];
+				// A scene fitted to its countries follows them (a fit names at least one).
+				if (s.camera.fit !== undefined && countries.length) next.camera = { fit: countries };
 			}
 			return next;
 		})
@@ -152,6 +154,21 @@ export function recaptureCamera(
 	return withScenes(
 		draft,
 		scenes.map((s) => (s.id === id ? { ...s, camera: sceneCamera(center, zoom) } : s))
+	);
+}
+
+/**
+ * A scene framed to fit its highlighted countries: on any screen (a 4:3 projector, a phone) the
+ * camera takes them all in, where a centre and a zoom chosen on one screen may cut them off on
+ * another. Then it follows them as they change. Not for a scene with none highlighted.
+ */
+export function fitSceneToCountries(draft: Draft, id: string): Draft {
+	const scenes = scenesOf(draft);
+	const scene = scenes.find((s) => s.id === id);
+	if (!scene?.countries?.length) return draft;
+	return withScenes(
+		draft,
+		scenes.map((s) => (s === scene ? { ...s, camera: { fit: [...scene.countries!] } } : s))
 	);
 }
 
