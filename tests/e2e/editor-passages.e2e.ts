@@ -199,3 +199,46 @@ test('A passage is shown as text: markup in the article is never made into eleme
 	await expect(passages(page, 'Georgia')).toHaveCount(1);
 	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });
+
+test('A built-in name that means something else in the article is left out for that briefing, and put back', async ({
+	page
+}) => {
+	await openEditor(page);
+	await page.getByRole('textbox', { name: 'Title' }).fill('Floods in Pakistan');
+	await page.getByRole('textbox', { name: 'Article text' }).fill(ARTICLE);
+	await page.getByRole('button', { name: 'Find countries' }).click();
+	await disclosure(page, 'Georgia').click();
+	const names = section(page).getByRole('group', { name: 'Names that find Georgia' });
+	const georgia = names.getByRole('checkbox', { name: 'Georgia', exact: true });
+	await expect(georgia).toBeChecked();
+	await expect(names.getByRole('checkbox', { name: 'Tbilisi' })).toBeChecked();
+
+	// Paragraph 3's "Georgia" is the American state: unchecked, it finds nothing for Georgia, in
+	// the panel's passages and in the counts of Countries found.
+	await georgia.uncheck();
+	await expect(disclosure(page, 'Georgia')).toHaveText(/\(0 passages\)/);
+	await expect(section(page).getByRole('status').filter({ hasText: 'no longer names' })).toHaveText(
+		'“Georgia” no longer names Georgia in this briefing: 0 passages.'
+	);
+	await expect(
+		page
+			.getByRole('region', { name: 'Countries found' })
+			.getByText(/Georgia/)
+			.first()
+	).toBeVisible();
+	await expect(disclosure(page, 'Pakistan')).toHaveText(/\(1 passage\)/);
+	expect(await axeViolations(page)).toEqual([]);
+
+	// Undone and redone; kept over a reload; checked again, it counts again.
+	await page.getByRole('button', { name: 'Undo' }).click();
+	await expect(georgia).toBeChecked();
+	await page.getByRole('button', { name: 'Redo' }).click();
+	await expect(georgia).not.toBeChecked();
+	await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
+	await page.reload();
+	await mapIdle(page);
+	await disclosure(page, 'Georgia').click();
+	await expect(georgia).not.toBeChecked();
+	await georgia.check();
+	await expect(disclosure(page, 'Georgia')).toHaveText(/\(1 passage\)/);
+});

@@ -338,6 +338,13 @@ export class DraftEditor {
 		);
 	}
 
+	setNameCounted(iso3: string, name: string, counted: boolean): string | null {
+		return this.#apply(
+			passages.setNameCounted(this.draft, iso3, name, counted, this.nameOf),
+			`${counted ? 'Count' : 'Leave out'} “${name}” for ${this.nameOf(iso3)}`
+		);
+	}
+
 	// Scenes (scenes-model.ts): each change one commit, named for the undo button. Names differ
 	// between steps that must stay apart (the history coalesces commits of one name, for typing).
 	readonly scenes = $derived(this.draft.document.scenes ?? []);

@@ -16,9 +16,11 @@ import { findCountries } from './find-countries';
 import {
 	addPassage,
 	addTerm,
+	namesOf,
 	passagesOf,
 	removePassage,
 	removeTerm,
+	setNameCounted,
 	termEditsOf,
 	termsAdded,
 	type EditResult
@@ -204,6 +206,35 @@ describe('story terms', () => {
 		const after = ok(addTerm(d, 'PAK', 'Sharif', nameOf));
 		expect(after.editor.found).toBe(d.editor.found);
 		expect(paras(after, 'PAK')).toEqual([1, 2, 4, 5]);
+	});
+});
+
+describe('a built-in name that does not name the country in this article', () => {
+	it('stops counting for that briefing (terms.remove), and counts again when put back', () => {
+		const d = found();
+		expect(namesOf(d, 'GEO')).toContainEqual({ name: 'Georgia', counted: true });
+		expect(namesOf(d, 'GEO')).toContainEqual({ name: 'Tbilisi', counted: true });
+		expect(paras(d, 'GEO')).toEqual([3]);
+		// Paragraph 3's Georgia is the American state.
+		const without = ok(setNameCounted(d, 'GEO', 'Georgia', false, nameOf));
+		expect(entry(without, 'GEO').terms?.remove).toEqual(['Georgia']);
+		expect(namesOf(without, 'GEO')).toContainEqual({ name: 'Georgia', counted: false });
+		expect(paras(without, 'GEO')).toEqual([]);
+		expect(without.editor.found!.find((f) => f.iso3 === 'GEO')?.passages ?? []).toEqual([]);
+		// The other countries' names are not touched.
+		expect(paras(without, 'PAK')).toEqual([1]);
+		const back = ok(setNameCounted(without, 'GEO', 'Georgia', true, nameOf));
+		expect(entry(back, 'GEO').terms?.remove).toEqual([]);
+		expect(paras(back, 'GEO')).toEqual([3]);
+	});
+
+	it('is refused for a word that is not one of the country’s built-in names', () => {
+		expect(error(setNameCounted(found(), 'GEO', 'Sharif', false, nameOf))).toBe(
+			'“Sharif” is not one of the names that find Georgia.'
+		);
+		expect(error(setNameCounted(found(), 'PAK', 'Georgia', false, nameOf))).toBe(
+			'“Georgia” is not one of the names that find Pakistan.'
+		);
 	});
 });
 

@@ -298,6 +298,49 @@ export function addTerm(
 	return { ok: true, draft: refreshFound(withEntry(draft, iso3, (c) => ({ ...c, terms }))) };
 }
 
+/**
+ * The country's built-in names in the draft's language (short and official names, alternates,
+ * demonyms, capitals), each with whether it counts in this briefing: one the author took out
+ * (`terms.remove`) does not.
+ */
+export function namesOf(draft: Draft, iso3: string): { name: string; counted: boolean }[] {
+	const entry = entryOf(draft, iso3);
+	const removed = new Set(entry ? termsOf(entry).remove : []);
+	return (gazetteerFor(draft.document.language).names[iso3] ?? []).map((name) => ({
+		name,
+		counted: !removed.has(name)
+	}));
+}
+
+/**
+ * Takes a built-in name out of this briefing's reading of the country (`terms.remove`), when in
+ * this article it names something else (the American state of Georgia, a player named Jordan),
+ * or puts it back. The passages and the counts of Countries found follow at once.
+ */
+export function setNameCounted(
+	draft: Draft,
+	iso3: string,
+	name: string,
+	counted: boolean,
+	nameOf: (iso3: string) => string = (c) => c
+): EditResult {
+	const country = nameOf(iso3);
+	const entry = entryOf(draft, iso3);
+	if (!entry) return notListed(country);
+	if (!gazetteerFor(draft.document.language).names[iso3]?.includes(name))
+		return { ok: false, error: `“${name}” is not one of the names that find ${country}.` };
+	const terms = termsOf(entry);
+	const removed = terms.remove.includes(name);
+	if (counted !== removed) return { ok: true, draft };
+	if (!counted && terms.remove.length >= LIMITS.termsPerCountry)
+		return {
+			ok: false,
+			error: `${country} already leaves out ${LIMITS.termsPerCountry} names, the most a country can.`
+		};
+	terms.remove = counted ? terms.remove.filter((t) => t !== name) : [...terms.remove, name];
+	return { ok: true, draft: refreshFound(withEntry(draft, iso3, (c) => ({ ...c, terms }))) };
+}
+
 /** Removes one of the country's story terms: it no longer names the country anywhere. */
 export function removeTerm(
 	draft: Draft,
