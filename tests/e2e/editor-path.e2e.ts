@@ -107,6 +107,21 @@ test('from pasted text to two scenes presented, through a reload; exported, dele
 			})
 		)
 		.toContain('note-1');
+	// And drawn: the scene shows the notes' layers (the editor's map showed them when it was
+	// captured).
+	await expect
+		.poll(() =>
+			page.evaluate(() => {
+				const el = document.querySelector('.maplibregl-map') as HTMLElement & {
+					maplibreMap: import('maplibre-gl').Map;
+				};
+				return el.maplibreMap
+					.queryRenderedFeatures()
+					.filter((f) => f.source === 'overlays')
+					.map((f) => String(f.properties.noteId));
+			})
+		)
+		.toContain('note-1');
 	await page.keyboard.press('ArrowRight');
 	await expect(counter).toHaveText('2 / 2');
 	await expect(page.locator('.caption .title')).toHaveText('The neighbours answer');

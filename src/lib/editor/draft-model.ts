@@ -31,7 +31,7 @@ import {
 } from '$lib/briefing/palette';
 import { splitParagraphs } from '$lib/briefing/text.js';
 import type { FoundCountry } from './find-countries';
-import { noteProblem, renumberNotes } from './notes-model';
+import { noteProblem, renumberNotes, unusedNoteOverlayIds } from './notes-model';
 import type { MapContent } from '$lib/map/briefing-map';
 import type { MapOverlay } from '$lib/map/overlays';
 import { roleLooks, type RoleLook, type StyledCountry } from '$lib/map/style';
@@ -623,7 +623,13 @@ export function draftToDocument(
 		$schema: '../briefing.schema.json',
 		...doc,
 		...(doc.scenes?.length
-			? { scenes: scenesForDocument(doc.scenes, new Set(doc.countries.map((c) => c.iso3))) }
+			? {
+					scenes: scenesForDocument(
+						doc.scenes,
+						new Set(doc.countries.map((c) => c.iso3)),
+						unusedNoteOverlayIds(draft)
+					)
+				}
 			: {}),
 		frame: draft.editor.keepFrame
 			? doc.frame

@@ -366,6 +366,35 @@ export const NOTE_OVERLAYS = [
 	}
 ] as const;
 
+/** The document's own overlay of the notes of one provenance, if it has one. */
+function ownNoteOverlay(draft: Draft, o: (typeof NOTE_OVERLAYS)[number]) {
+	return (draft.document.overlays ?? []).find(
+		(d) => d.derived?.from === 'troopNotes' && d.derived.provenance === o.derived.provenance
+	);
+}
+
+/**
+ * The ids of the overlays that draw the draft's notes, whether or not it has notes yet: a scene
+ * captured in the editor shows them, as the editor's map does (see scenes-model's draftLayers).
+ */
+export function noteOverlayIds(draft: Draft): string[] {
+	return NOTE_OVERLAYS.map((o) => ownNoteOverlay(draft, o)?.id ?? o.id);
+}
+
+/**
+ * The ids of the notes' overlays the document will not have: no note of that provenance, and no
+ * such overlay of its own. A scene does not list them (see draftToDocument).
+ */
+export function unusedNoteOverlayIds(draft: Draft): Set<string> {
+	const notes = notesOf(draft);
+	return new Set(
+		NOTE_OVERLAYS.flatMap((o) => {
+			if (ownNoteOverlay(draft, o)) return [];
+			return notes.some((n) => n.provenance.kind === o.derived.provenance) ? [] : [o.id];
+		})
+	);
+}
+
 /** What a note's marks say while it has no provenance (the map's label, under the note's text). */
 export const NO_PROVENANCE = 'No provenance yet';
 
@@ -391,10 +420,7 @@ export function noteDerivationInput(draft: Draft) {
 		// The document's own derived overlays where it has them (a briefing opened to be edited keeps
 		// its ids, labels and captions), else the editor's two.
 		overlays: NOTE_OVERLAYS.map((o) => {
-			const own = (draft.document.overlays ?? []).find(
-				(d) => d.derived?.from === 'troopNotes' && d.derived.provenance === o.derived.provenance
-			);
-			const base = own ?? o;
+			const base = ownNoteOverlay(draft, o) ?? o;
 			return {
 				id: base.id,
 				label: base.label,
@@ -516,7 +542,27 @@ export function withNoteOverlays(
 		fresh.delete(o.id);
 		return now ? [now] : [];
 	});
-	return { ...doc, overlays: [...inPlace, ...fresh.values()] };
+	const drawn = [...inPlace, ...fresh.values()];
+	// A scene shows the notes' overlays from its capture on; one with no notes (none of that
+	// provenance) is not in the document, and is no layer of its scenes either.
+	const present = new Set(drawn.map((o) => o.id));
+	const absent = new Set(
+		[...NOTE_OVERLAYS, ...(doc.overlays ?? []).filter((o) => o.derived?.from === 'troopNotes')]
+			.map((o) => o.id)
+			.filter((id) => !present.has(id))
+	);
+	return {
+		...doc,
+		overlays: drawn,
+		...(doc.scenes && absent.size
+			? {
+					scenes: doc.scenes.map((s) => ({
+						...s,
+						layers: s.layers.filter((id) => !absent.has(id))
+					}))
+				}
+			: {})
+	};
 }
 
 /**

@@ -15,6 +15,7 @@ import {
 } from './scenes-model';
 import { readBriefingDocument } from '$lib/content/document';
 import { draftToDocument, setTitle } from './draft-model';
+import { addNote, NOTE_OVERLAYS, withNoteOverlays } from './notes-model';
 
 const found = (iso3: string) => ({
 	iso3,
@@ -44,12 +45,19 @@ describe('addScene', () => {
 				title: 'Scene 1',
 				paragraphs: [1],
 				countries: ['CHL', 'PER'],
-				layers: ['CHL', 'PER', 'labels'],
+				// The notes' overlays too: a note added later shows in the scene.
+				layers: ['CHL', 'PER', 'troops-article', 'troops-reported', 'labels'],
 				camera: { center: [-70.5, -20.25], zoom: 4 },
 				notes: ''
 			}
 		]);
-		expect(draftLayers(draft())).toEqual(['CHL', 'PER', 'labels']);
+		expect(draftLayers(draft())).toEqual([
+			'CHL',
+			'PER',
+			'troops-article',
+			'troops-reported',
+			'labels'
+		]);
 	});
 
 	it('titles scenes "Scene N", quotes paragraph N (the last past the end), ids stay unique', () => {
@@ -206,6 +214,20 @@ describe('the scenes as a briefing', () => {
 		d = updateScene(d, 'scene-1', { notes: 'Say it.' });
 		const read = await readBriefingDocument(draftToDocument(d));
 		expect(read.ok ? read.briefing.scenes.map((s) => s.title) : read.errors).toEqual(['Scene 1']);
+	});
+
+	it('shows the notes in a scene captured before them, and lists only the notes’ overlays the document has', () => {
+		let d = addScene(draft(), at);
+		const layersOf = (doc: ReturnType<typeof draftToDocument>) => doc.scenes![0]!.layers;
+		expect(layersOf(draftToDocument(d))).toEqual(['CHL', 'PER', 'labels']);
+		d = addNote(d, { type: 'Point', coordinates: [-70.6, -33.4] });
+		const doc = draftToDocument(d);
+		expect(layersOf(doc)).toEqual(['CHL', 'PER', 'troops-article', 'labels']);
+		// The note's overlay derived: kept; not derived (no marks): left out with it.
+		const derived = { ...NOTE_OVERLAYS[0], legend: [...NOTE_OVERLAYS[0].legend] };
+		const withMarks = { ...derived, features: { type: 'FeatureCollection', features: [] } };
+		expect(layersOf(withNoteOverlays(doc, [withMarks as never]))).toContain('troops-article');
+		expect(layersOf(withNoteOverlays(doc, []))).toEqual(['CHL', 'PER', 'labels']);
 	});
 
 	it('a country unchecked leaves the document’s scenes, and comes back when checked again', () => {

@@ -17,6 +17,7 @@
 import { LIMITS } from '$lib/briefing/limits';
 import { BASEMAP_LAYERS } from '$lib/briefing/overlay-styles';
 import type { Draft, DocumentInput } from './draft-model';
+import { noteOverlayIds } from './notes-model';
 
 export type SceneInput = NonNullable<DocumentInput['scenes']>[number];
 
@@ -40,11 +41,15 @@ const withScenes = (draft: Draft, scenes: SceneInput[]): Draft => ({
 	document: { ...draft.document, scenes }
 });
 
-/** Every layer the draft has: its countries (by ISO3), its overlays, then the basemap's. */
+/**
+ * Every layer the draft has, as the editor's map shows them: its countries (by ISO3), its
+ * overlays and its notes' (even before it has notes: a note added after the scene shows in it),
+ * then the basemap's.
+ */
 export function draftLayers(draft: Draft): string[] {
 	return [
 		...draft.document.countries.map((c) => c.iso3),
-		...(draft.document.overlays ?? []).map((o) => o.id),
+		...new Set([...(draft.document.overlays ?? []).map((o) => o.id), ...noteOverlayIds(draft)]),
 		...BASEMAP_LAYERS
 	];
 }
@@ -219,13 +224,15 @@ const ISO3 = /^[A-Z]{3}$/;
 /**
  * The scenes as the document has them: a country taken out of the briefing (unchecked) leaves
  * the scenes' highlights and layers, while the draft keeps it in the scene, so checking the
- * country again brings it back there too (as its role and reason come back).
+ * country again brings it back there too (as its role and reason come back). So do the notes'
+ * overlays the document will not have (`unused`: no note of theirs yet).
  */
 export function scenesForDocument(
 	scenes: readonly SceneInput[],
-	listed: ReadonlySet<string>
+	listed: ReadonlySet<string>,
+	unused: ReadonlySet<string> = new Set()
 ): SceneInput[] {
-	const kept = (id: string) => !ISO3.test(id) || listed.has(id);
+	const kept = (id: string) => (ISO3.test(id) ? listed.has(id) : !unused.has(id));
 	return scenes.map((s) => ({
 		...s,
 		countries: (s.countries ?? []).filter(kept),
