@@ -302,16 +302,29 @@ async function load(url, { bytes = false, body = null, until = 'idle' } = {}) {
 	const flag = until === 'idle' ? '__firstIdle' : '__alertAt';
 	await page.waitForFunction((flag) => window[flag] !== undefined, flag, { timeout: 120_000 });
 	// The map's own marks (both pages set them): when it was created, and its first complete frame.
-	const { idle, idleEvent, created, loaded } = await page.evaluate(() => {
+	const { idle, idleEvent, created, loaded, requestedLater } = await page.evaluate(() => {
 		const mark = (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
+		// What the page asked for only after its first idle was on screen (idle-time work that
+		// follows it): its answers can still arrive before this script has stopped listening, a
+		// few milliseconds later, but they are not part of the first load.
+		const resources = performance.getEntriesByType('resource');
+		const before = new Set(
+			resources.filter((e) => e.startTime <= window.__firstIdle).map((e) => e.name)
+		);
 		return {
 			idle: window.__firstIdle,
 			idleEvent: window.__idleAt,
 			created: mark('map-create'),
-			loaded: mark('map-load')
+			loaded: mark('map-load'),
+			requestedLater: resources
+				.filter((e) => e.startTime > window.__firstIdle && !before.has(e.name))
+				.map((e) => e.name)
 		};
 	});
-	const files = bytes ? (await Promise.all(bodies)).filter(Boolean) : [];
+	const later = new Set(requestedLater);
+	const files = bytes
+		? (await Promise.all(bodies)).filter((f) => f !== null && !later.has(f.url))
+		: [];
 	return { context, page, idle, idleEvent, created, loaded, files };
 }
 

@@ -111,13 +111,7 @@ export async function readBriefingText(file: string | ArrayBuffer): Promise<File
 	return parsed.ok ? { ok: true, briefing: parsed.briefing } : { ok: false, errors: parsed.errors };
 }
 
-/** The file Export writes: the briefing document, pretty-printed, named after its id. */
-export function exportFile(briefing: BriefingDocument): { name: string; text: string } {
-	return {
-		name: `${briefing.id}.briefing.json`,
-		text: `${JSON.stringify(briefing, null, '\t')}\n`
-	};
-}
+export { exportFile } from './export-file';
 
 /**
  * What importing a briefing does: store it under its id, or ask first, when that id is taken, to

@@ -6,9 +6,9 @@
  *
  * Registration is off the first load's critical path: SvelteKit's own registration is off
  * (`kit.serviceWorker.register: false`) because it starts at the window's `load`, while the map
- * is still drawing, and the worker's install fetches the whole app (some 3 MB). The map page
- * registers after its map's first idle view (`defer`, then `register`); every other page in idle
- * time after it has started (`registerWhenIdle`).
+ * is still drawing, and the worker's install fetches the whole app (some 3 MB). This module is
+ * itself loaded only when its time has come (./notices.svelte.ts): the map page's, after its
+ * map's first view is on screen; every other page's, in idle time after it has started.
  */
 import { base } from '$app/paths';
 import {
@@ -19,44 +19,41 @@ import {
 	workerAddress,
 	type OfflineEvent
 } from './status';
+import { whenIdle } from '$lib/ui/idle';
+import { notices } from './notices.svelte';
 
 /** While offline, the site is asked again this often: no browser event says a server came back. */
 const RETRY_MS = 15_000;
 
-/** In idle time, or soon where there is no requestIdleCallback (Safari). */
-function whenIdle(run: () => void): void {
-	if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 2_000 });
-	else setTimeout(run, 200);
-}
-
 class Offline {
 	state = $state(INITIAL);
-	/**
-	 * Set by a page that fills the screen with a map beside a column (the map page, the editor):
-	 * where the map starts on a wide screen (a CSS length), so that the notices sit over the map,
-	 * not the column. Null on a page that scrolls: the notices follow its content.
-	 */
-	overMap = $state<string | null>(null);
+	/** Where the notices sit (./notices.svelte.ts, which a page sets before this is loaded). */
+	get overMap(): string | null {
+		return notices.overMap;
+	}
+	set overMap(value: string | null) {
+		notices.overMap = value;
+	}
 	/** A presentation is on the projector: the notices wait. */
-	presenting = $state(false);
-	#deferred = false;
+	get presenting(): boolean {
+		return notices.presenting;
+	}
+	set presenting(value: boolean) {
+		notices.presenting = value;
+	}
 	#requested = false;
 	#registration: ServiceWorkerRegistration | null = null;
 	#reloading = false;
 	#reloaded = false;
 	#retry: ReturnType<typeof setTimeout> | undefined;
 
-	/** A page that registers by itself at the right time (the map page, after its first idle). */
-	defer(): void {
-		this.#deferred = true;
-	}
-
 	/**
-	 * Registers in idle time: called by the layout once the page has started (unless a page
-	 * deferred it), and by the deferring page when its time has come (`now`).
+	 * Registers in idle time: called by the notices once they are in the page (which is when
+	 * ./notices.svelte.ts says the page's time has come), so that they are there to say the first
+	 * thing it finds out.
 	 */
-	registerWhenIdle(now = false): void {
-		if (!this.#requested && (now || !this.#deferred)) whenIdle(() => this.register());
+	registerWhenIdle(): void {
+		if (!this.#requested) whenIdle(() => this.register());
 	}
 
 	/** Registers the worker (once), then checks the site can be reached if the page is a saved copy. */

@@ -9,7 +9,7 @@
 import { countryIndex, type ServedBriefing } from '$lib/briefing/passages';
 import type { Known } from './hash';
 import type { CountryName } from '$lib/map/geodata';
-import { buildPanelModel, type PanelModel } from '$lib/ui/panel-model';
+import type { buildPanelModel, PanelModel } from '$lib/ui/panel-model';
 import {
 	countryLists,
 	layerGroups,
@@ -103,11 +103,14 @@ export class BriefingDocument {
 		return this.#names.has(iso3) || !!this.index?.has(iso3);
 	}
 
-	/** What country `iso3`'s panel shows, or null when there is no document. */
-	panelOf(iso3: string | null): PanelModel | null {
+	/**
+	 * What country `iso3`'s panel shows, or null when there is no document. `build` is the panel
+	 * model's builder, given by the map page, which loads it with the panels (after its first view).
+	 */
+	panelOf(iso3: string | null, build: typeof buildPanelModel): PanelModel | null {
 		if (!iso3 || !this.briefing) return null;
 		const nameOf = (c: string) => this.nameOf(c);
-		return buildPanelModel(iso3, this.briefing, this.index, this.looks, nameOf);
+		return build(iso3, this.briefing, this.index, this.looks, nameOf);
 	}
 
 	/** Whether a mark (`overlay/id`) has a note to open. */

@@ -24,6 +24,11 @@ export interface StageHooks {
 	presenter(): HTMLElement | null;
 	/** The element focus goes back to when presenting ends (the Present button). */
 	presentButton(): HTMLElement | null;
+	/**
+	 * Settles once the presenter's toolbar and caption can be shown (the map page loads their
+	 * code after its first view): what focuses or measures them waits for it. None: at hand.
+	 */
+	ready?(): Promise<unknown>;
 	/** The speaker view's address (no hash), when it is not the briefing's (a draft's). */
 	speakerHref?(): string;
 }
@@ -55,6 +60,11 @@ export class MapStage implements Stage {
 		this.#hooks = hooks;
 	}
 
+	/** The presenter can be shown (a failure to load it leaves the camera and focus as they are). */
+	#ready(): Promise<unknown> {
+		return this.#hooks.ready?.().catch(() => {}) ?? Promise.resolve();
+	}
+
 	/** The map is busy while a scene is changing: from the key press until it has landed. */
 	get settling(): boolean {
 		return this.fading || this.changes > 0;
@@ -65,7 +75,9 @@ export class MapStage implements Stage {
 		this.#exploreHidden = this.#explore.hidden;
 		this.map?.setKeyboard(false);
 		// The Present button is gone: focus goes to the presentation, not the page's body.
-		void tick().then(() => this.#hooks.presenter()?.focus());
+		void this.#ready()
+			.then(tick)
+			.then(() => this.#hooks.presenter()?.focus());
 	}
 
 	async show(index: number, motion: Motion, signal: AbortSignal) {
@@ -86,6 +98,7 @@ export class MapStage implements Stage {
 	async #land(map: BriefingMap, scene: Scene, motion: Motion, signal: AbortSignal) {
 		// The caption is laid out for this scene's quote before the camera is fitted to what it
 		// leaves: the same scene lands on the same view however it is reached.
+		await this.#ready();
 		await tick();
 		// The presentation ended meanwhile: leave the map as the explore view has it.
 		if (signal.aborted) return;
