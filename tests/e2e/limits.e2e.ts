@@ -32,9 +32,26 @@ test('every problem of a broken file is listed at once, shape and references ali
 		b.troopNotes[0]!.provenance.paragraphs = [40];
 		b.scenes[0]!.camera = { fit: ['QQQ'] };
 	});
+	// When the errors were first on the page, to compare with when the map started.
+	await page.addInitScript(() => {
+		new MutationObserver((_, observer) => {
+			if (!document.querySelector('[role="alert"] li')) return;
+			performance.mark('errors-shown');
+			observer.disconnect();
+		}).observe(document, { childList: true, subtree: true });
+	});
 	await page.goto('./');
 	const alert = page.getByRole('alert');
 	await expect(alert).toContainText('could not be loaded');
+	// The errors come first: the basemap (nothing of the briefing to draw) starts after them, so
+	// its start (a long task) does not hold them back.
+	await expect
+		.poll(() => page.evaluate(() => performance.getEntriesByName('map-create').length))
+		.toBe(1);
+	const [shown, created] = await page.evaluate(() =>
+		['errors-shown', 'map-create'].map((n) => performance.getEntriesByName(n)[0]!.startTime)
+	);
+	expect(shown).toBeLessThan(created!);
 	await expect(errorList(page)).toHaveText([
 		'scenes[0].camera.fit[0]: "QQQ" is not a country of the basemap (its codes are in geodata/names.json)',
 		'scenes[2].title: Invalid input: expected string, received number',
