@@ -52,7 +52,10 @@ try {
 		});
 		// The way a briefer presents: Present, then Next through every scene.
 		if (scenes) {
-			await page.getByRole('button', { name: 'Present', exact: true }).click();
+			// On a phone the sidebar, and Present in it, is behind the Menu button.
+			const present = page.getByRole('button', { name: 'Present', exact: true });
+			if (!(await present.isVisible())) await page.getByRole('button', { name: 'Menu' }).click();
+			await present.click();
 			for (let n = 1; n <= scenes; n++) {
 				if (n > 1) await page.keyboard.press('ArrowRight');
 				await page.locator('.counter .count', { hasText: `${n} / ${scenes}` }).waitFor();
