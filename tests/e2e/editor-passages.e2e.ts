@@ -25,6 +25,14 @@ async function openEditor(page: Page) {
 	await mapIdle(page);
 }
 
+/** The editor with the article pasted and its countries found. */
+async function openEditorWithArticle(page: Page) {
+	await openEditor(page);
+	await page.getByRole('textbox', { name: 'Title' }).fill('Floods in Pakistan');
+	await page.getByRole('textbox', { name: 'Article text' }).fill(ARTICLE);
+	await page.getByRole('button', { name: 'Find countries' }).click();
+}
+
 const section = (page: Page) => page.getByRole('region', { name: 'Passages' });
 const disclosure = (page: Page, name: string) =>
 	section(page).getByRole('button', { name: new RegExp(`^Passages of ${name} \\(`) });
@@ -36,10 +44,7 @@ const passages = (page: Page, name: string) =>
 test('Passages: remove a false paragraph, add a missed one, add a story term; kept, undone, redone', async ({
 	page
 }) => {
-	await openEditor(page);
-	await page.getByRole('textbox', { name: 'Title' }).fill('Floods in Pakistan');
-	await page.getByRole('textbox', { name: 'Article text' }).fill(ARTICLE);
-	await page.getByRole('button', { name: 'Find countries' }).click();
+	await openEditorWithArticle(page);
 	await expect(page.getByRole('status').filter({ hasText: 'Found' })).toHaveText(
 		/Found 3 countries/
 	);
@@ -143,10 +148,7 @@ test('Passages: remove a false paragraph, add a missed one, add a story term; ke
 test('A problem with a story term, at export, opens the country’s passages at the box for terms', async ({
 	page
 }) => {
-	await openEditor(page);
-	await page.getByRole('textbox', { name: 'Title' }).fill('Floods in Pakistan');
-	await page.getByRole('textbox', { name: 'Article text' }).fill(ARTICLE);
-	await page.getByRole('button', { name: 'Find countries' }).click();
+	await openEditorWithArticle(page);
 	// The reasons given: the rules across fields read an entry that is whole.
 	for (const name of ['Pakistan', 'Georgia', 'United States'])
 		await page.getByRole('textbox', { name: `Reason for ${name}` }).fill('In the story.');
@@ -203,10 +205,7 @@ test('A passage is shown as text: markup in the article is never made into eleme
 test('A built-in name that means something else in the article is left out for that briefing, and put back', async ({
 	page
 }) => {
-	await openEditor(page);
-	await page.getByRole('textbox', { name: 'Title' }).fill('Floods in Pakistan');
-	await page.getByRole('textbox', { name: 'Article text' }).fill(ARTICLE);
-	await page.getByRole('button', { name: 'Find countries' }).click();
+	await openEditorWithArticle(page);
 	await disclosure(page, 'Georgia').click();
 	const names = section(page).getByRole('group', { name: 'Names that find Georgia' });
 	const georgia = names.getByRole('checkbox', { name: 'Georgia', exact: true });

@@ -30,6 +30,18 @@ function camera(page: Page) {
 	});
 }
 
+/** A new briefing in the editor: title, date, the article, its countries found, each a reason. */
+async function writeTheBriefing(page: Page) {
+	await page.goto('./editor');
+	await mapIdle(page);
+	await page.getByRole('textbox', { name: 'Title' }).fill(TITLE);
+	await page.getByLabel('As of').fill('2010-10-14');
+	await page.getByRole('textbox', { name: 'Article text' }).fill(ARTICLE);
+	await page.getByRole('button', { name: 'Find countries' }).click();
+	for (const name of COUNTRIES)
+		await page.getByRole('textbox', { name: `Reason for ${name}` }).fill(`Named: ${name}.`);
+}
+
 const scenesRegion = (page: Page) => page.getByRole('region', { name: 'Scenes' });
 /** The scenes' titles, in the order the editor lists them. */
 const titles = (page: Page) =>
@@ -44,18 +56,10 @@ test('Scenes: add two from the map, name and note them, reorder, reload, Present
 	test.setTimeout(180_000);
 	const errors: string[] = [];
 	page.on('pageerror', (e) => errors.push(e.message));
-	await page.goto('./editor');
-	await mapIdle(page);
-
-	await page.getByRole('textbox', { name: 'Title' }).fill(TITLE);
-	await page.getByLabel('As of').fill('2010-10-14');
-	await page.getByRole('textbox', { name: 'Article text' }).fill(ARTICLE);
-	await page.getByRole('button', { name: 'Find countries' }).click();
+	await writeTheBriefing(page);
 	await expect(page.getByRole('status').filter({ hasText: 'Found' })).toHaveText(
 		/Found 4 countries in 4 paragraphs/
 	);
-	for (const name of COUNTRIES)
-		await page.getByRole('textbox', { name: `Reason for ${name}` }).fill(`Named: ${name}.`);
 
 	// No scene yet: Present says so, here.
 	await page.getByRole('button', { name: 'Present', exact: true }).click();
@@ -217,14 +221,7 @@ test('a scene framed to fit its countries shows them all on a 4:3 projector and 
 	page
 }) => {
 	test.setTimeout(120_000);
-	await page.goto('./editor');
-	await mapIdle(page);
-	await page.getByRole('textbox', { name: 'Title' }).fill(TITLE);
-	await page.getByLabel('As of').fill('2010-10-14');
-	await page.getByRole('textbox', { name: 'Article text' }).fill(ARTICLE);
-	await page.getByRole('button', { name: 'Find countries' }).click();
-	for (const name of COUNTRIES)
-		await page.getByRole('textbox', { name: `Reason for ${name}` }).fill(`Named: ${name}.`);
+	await writeTheBriefing(page);
 	await page.getByRole('button', { name: 'Add scene' }).click();
 	await page
 		.getByRole('textbox', { name: 'Speaker notes of scene 1' })
