@@ -566,6 +566,9 @@ test('a note placed in the wrong spot is moved: a point typed elsewhere, a line 
 	// A line drawn again on the map: cancelled first (it stays), then drawn with two points.
 	await notes.getByRole('radio', { name: 'Line' }).check();
 	await notes.getByRole('button', { name: 'Add note' }).click();
+	// The drawing tools load on first use (this test's first note was typed): wait, as a person
+	// reads "Loading the drawing tools…", until the page asks for the points.
+	await expect(notes.getByRole('status')).toContainText('click each point of the line');
 	await clickMap(page, 44.0, 41.0);
 	await clickMap(page, 46.0, 39.5);
 	await clickMap(page, 48.5, 41.0);
