@@ -927,18 +927,28 @@ async function editTimes(body, title) {
 			const count = () =>
 				el.briefingMap.content.overlays.reduce((n, o) => n + o.features.features.length, 0);
 			const map = el.maplibreMap;
-			const onMap = () => map.querySourceFeatures('overlays').length;
+			// The marks in the map's tiles: its overlays' source, and the small one that draws the
+			// marks just added until the overlays' tiles hold them (see fresh-marks.ts).
+			const onMap = () =>
+				new Set(
+					['overlays', 'overlays-fresh'].flatMap((s) =>
+						map.getSource(s)
+							? map.querySourceFeatures(s).map((f) => `${f.properties.overlay}|${f.properties.id}`)
+							: []
+					)
+				);
+			// Read before the key, so that the page's clock counts the page's work only.
+			const before = count();
+			const drawnBefore = onMap();
 			document.addEventListener(
 				'keydown',
 				(e) => {
 					if (e.key !== 'Enter' || window.__note !== undefined) return;
 					const t0 = performance.now();
-					const before = count();
-					const drawnBefore = onMap();
 					let data = 0;
 					// In the map's data; then drawn: the first frame rendered from tiles that hold it.
 					const drawn = () => {
-						if (!data || onMap() <= drawnBefore) return;
+						if (!data || ![...onMap()].some((k) => !drawnBefore.has(k))) return;
 						map.off('render', drawn);
 						const frame = performance.now() - t0;
 						map.once('idle', () => (window.__note = { data, frame, idle: performance.now() - t0 }));

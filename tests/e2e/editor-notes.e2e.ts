@@ -456,6 +456,89 @@ test('a role changed beside notes redraws the roles only: the notes are not deri
 	expect((await drawnNotes(page)).features.length).toBe(1);
 });
 
+test('a note placed is drawn at once by layers of its own, then by the overlays’ layers; Undo takes it off both', async ({
+	page
+}) => {
+	await editorWithNoteInYerevan(page);
+	await expect.poll(async () => (await drawnNotes(page)).features.length).toBe(1);
+	await mapIdle(page);
+	// Every frame from now on: where the map has note-2 (a source's loaded tiles hold it).
+	await page.evaluate(() => {
+		const el = document.querySelector('.maplibregl-map') as HTMLElement & {
+			maplibreMap: import('maplibre-gl').Map;
+			frames?: { fresh: boolean; overlays: boolean; twinDrawn: boolean }[];
+		};
+		const m = el.maplibreMap;
+		el.frames = [];
+		const has = (source: string) =>
+			!!m.getSource(source) &&
+			m.querySourceFeatures(source).some((f) => f.properties.id === 'note-2');
+		m.on('render', () => {
+			const twins = m.getLayersOrder().filter((id) => id.endsWith('~fresh'));
+			el.frames!.push({
+				fresh: has('overlays-fresh'),
+				overlays: has('overlays'),
+				twinDrawn: m
+					.queryRenderedFeatures({ layers: twins })
+					.some((f) => f.properties.id === 'note-2')
+			});
+		});
+	});
+	const place = page
+		.getByRole('region', { name: 'Notes on the map' })
+		.getByRole('textbox', { name: 'Place' });
+	await place.fill('40.3, 46.0');
+	await place.press('Enter');
+	await expect(noteItem(page, 2).getByRole('textbox', { name: 'Note text' })).toBeFocused();
+	await expect.poll(async () => (await drawnNotes(page)).features.length).toBe(2);
+	await mapIdle(page);
+	const read = () =>
+		page.evaluate(() => {
+			const el = document.querySelector('.maplibregl-map') as HTMLElement & {
+				maplibreMap: import('maplibre-gl').Map;
+				frames: { fresh: boolean; overlays: boolean; twinDrawn: boolean }[];
+			};
+			const m = el.maplibreMap;
+			const order = m.getLayersOrder();
+			// Each overlay layer's twin: the same look and filter, on the small source, right above it.
+			const twins = order
+				.filter((id) => m.getLayer(id)?.source === 'overlays')
+				.map((id) => {
+					const own = m.getLayer(id)!.serialize() as Record<string, unknown>;
+					const twin = m.getLayer(`${id}~fresh`)?.serialize() as Record<string, unknown>;
+					return {
+						id,
+						same:
+							!!twin &&
+							JSON.stringify({ ...twin, id: own.id, source: own.source }) === JSON.stringify(own),
+						above: order[order.indexOf(id) + 1] === `${id}~fresh`
+					};
+				});
+			return {
+				frames: el.frames,
+				twins,
+				fresh: m.querySourceFeatures('overlays-fresh').length
+			};
+		});
+	const { frames, twins } = await read();
+	expect(twins.length).toBeGreaterThan(0);
+	expect(twins.filter((t) => !t.same || !t.above)).toEqual([]);
+	// The first frame with the note draws it from its own layers: no waiting for the overlays'.
+	const first = frames.find((f) => f.fresh || f.overlays)!;
+	expect(first).toMatchObject({ fresh: true, twinDrawn: true });
+	// Once the map is idle, the overlays hold it, and the small source lets it go.
+	await expect.poll(async () => (await read()).fresh).toBe(0);
+	expect((await drawnNotes(page)).features.map((f) => f.id).sort()).toEqual(['note-1', 'note-2']);
+
+	await page.getByRole('button', { name: 'Undo' }).click();
+	await expect(noteItem(page, 2)).toHaveCount(0);
+	await expect(noteItem(page, 1)).toHaveCount(1);
+	await expect
+		.poll(async () => (await drawnNotes(page)).features.map((f) => f.id))
+		.toEqual(['note-1']);
+	expect((await read()).fresh).toBe(0);
+});
+
 test('a note’s countries and the date its forces were seen are the author’s to set', async ({
 	page
 }) => {

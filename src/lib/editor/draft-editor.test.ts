@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DraftEditor } from './draft.svelte';
 import type { Draft } from './draft-model';
+import { History } from './history';
 
 const ARTICLE = readFileSync('tests/fixtures/articles/caucasus.txt', 'utf8');
 
@@ -110,5 +111,42 @@ describe('DraftEditor, the editor’s state owner', () => {
 		expect(again.listed.map((c) => c.iso3)).toEqual(['TCD']);
 		expect(again.mapContent.countries).toEqual([{ iso3: 'TCD', role: 'named', secondary: [] }]);
 		expect((await again.toDocument()).frame.bounds[0]).toBeLessThan(14);
+	});
+
+	it('makes each note and role added or removed a step of its own, however quick (typing alone is joined)', async () => {
+		// As the editor's page keeps its history: a step per commit, joined by the commit's name.
+		const history = new History<Draft>(new DraftEditor().draft);
+		const editor = new DraftEditor({
+			onCommit: (d, what, alone) =>
+				history.push(d, { label: what, coalesceKey: alone ? undefined : what })
+		});
+		editor.setArticle(ARTICLE);
+		await editor.find();
+		const notes = () => editor.draft.document.troopNotes?.length ?? 0;
+		const undo = () => editor.restore(history.undo()!);
+		const first = editor.addNote({ type: 'Point', coordinates: [44.5, 40.2] });
+		const second = editor.addNote({ type: 'Point', coordinates: [46, 40.3] });
+		editor.addZoneNote({ inside: 'AZE', along: 'ARM', widthKm: 20 });
+		expect(notes()).toBe(3);
+		undo();
+		expect(notes()).toBe(2);
+		undo();
+		expect(notes()).toBe(1);
+		editor.addNote({ type: 'Point', coordinates: [46, 40.3] });
+		editor.removeNote(first);
+		editor.removeNote(second);
+		expect(notes()).toBe(0);
+		undo();
+		expect(notes()).toBe(1);
+		const roles = editor.roles.length;
+		editor.addRole();
+		editor.addRole();
+		undo();
+		expect(editor.roles.length).toBe(roles + 1);
+		// Typing into one note's text stays one step.
+		const [note] = editor.draft.document.troopNotes!;
+		for (const text of ['B', 'Br', 'Bri']) editor.updateNote(note!.id, { text });
+		undo();
+		expect(editor.draft.document.troopNotes![0]!.text).not.toMatch(/^B/);
 	});
 });

@@ -21,8 +21,12 @@ const NAMES = new Map(COUNTRY_NAMES.map((c) => [c.iso3, c.name]));
 export interface DraftEditorOptions {
 	/** The draft to start from (a restored one); a new one by default. */
 	draft?: Draft;
-	/** Called with every new draft and what made it, e.g. "Role of Niger". */
-	onCommit?: (draft: Draft, what: string) => void;
+	/**
+	 * Called with every new draft and what made it, e.g. "Role of Niger". `alone`: a step of its
+	 * own (a note or a role added or removed), never joined to the one before; other edits of the
+	 * same name that follow each other may be (typing in one box).
+	 */
+	onCommit?: (draft: Draft, what: string, alone: boolean) => void;
 }
 
 /**
@@ -118,9 +122,9 @@ export class DraftEditor {
 		this.revision++;
 	}
 
-	/** Replaces the draft (every new change comes through here). */
-	commit(next: Draft, what: string) {
-		if (this.#replace(next)) this.#onCommit?.(next, what);
+	/** Replaces the draft (every new change comes through here); `alone`: see `onCommit`. */
+	commit(next: Draft, what: string, alone = false) {
+		if (this.#replace(next)) this.#onCommit?.(next, what, alone);
 	}
 
 	setTitle(title: string) {
@@ -189,13 +193,14 @@ export class DraftEditor {
 		this.commit(model.setReason(this.draft, iso3, reason), `Reason for ${this.nameOf(iso3)}`);
 	}
 	addRole() {
-		this.commit(model.addRole(this.draft), 'Add a role');
+		this.commit(model.addRole(this.draft), `Add role ${this.roles.length + 1}`, true);
 	}
 	updateRole(id: string, change: RoleChange) {
 		this.commit(model.updateRole(this.draft, id, change), 'Role');
 	}
 	removeRole(id: string) {
-		this.commit(model.removeRole(this.draft, id), 'Remove a role');
+		const role = this.roles.find((r) => r.id === id);
+		this.commit(model.removeRole(this.draft, id), `Remove role “${role?.label ?? id}”`, true);
 	}
 
 	/**
@@ -226,7 +231,8 @@ export class DraftEditor {
 		const at = (Array.isArray(first[0]) ? first[0] : first) as number[];
 		this.commit(
 			notes.addNote(this.draft, geometry, { concerns: this.#concernsAt(at), name }),
-			'Add note'
+			`Add note ${notes.notesOf(this.draft).length + 1}`,
+			true
 		);
 		return id;
 	}
@@ -245,7 +251,11 @@ export class DraftEditor {
 	/** Adds a note whose place is a zone along a border (derived for the map); its id. */
 	addZoneNote(zone: notes.ZoneChoice): string {
 		const id = notes.newNoteId(this.draft);
-		this.commit(notes.addZoneNote(this.draft, zone), 'Add note');
+		this.commit(
+			notes.addZoneNote(this.draft, zone),
+			`Add note ${notes.notesOf(this.draft).length + 1}`,
+			true
+		);
 		return id;
 	}
 	updateNote(id: string, change: notes.NoteChange, what = 'Note') {
@@ -258,7 +268,8 @@ export class DraftEditor {
 		this.commit(notes.setNoteGeometry(this.draft, id, geometry, name), `Place of ${id}`);
 	}
 	removeNote(id: string) {
-		this.commit(notes.removeNote(this.draft, id), 'Remove note');
+		const n = notes.notesOf(this.draft).findIndex((note) => note.id === id) + 1;
+		this.commit(notes.removeNote(this.draft, id), `Remove note ${n}`, true);
 	}
 	/** The latest `drawNotes` run, while it runs. */
 	#drawing: Promise<void> = Promise.resolve();
@@ -353,7 +364,7 @@ export class DraftEditor {
 		return this.scenes[i]?.title.trim() || `scene ${i + 1}`;
 	}
 	addScene(capture: scenes.SceneCapture) {
-		this.commit(scenes.addScene(this.draft, capture), `Add scene ${this.scenes.length + 1}`);
+		this.commit(scenes.addScene(this.draft, capture), `Add scene ${this.scenes.length + 1}`, true);
 	}
 	updateScene(id: string, change: scenes.SceneChange, what = 'Scene') {
 		this.commit(scenes.updateScene(this.draft, id, change), what);
@@ -368,7 +379,7 @@ export class DraftEditor {
 	}
 	removeScene(id: string) {
 		const what = `Remove ${this.#sceneName(id)}`;
-		this.commit(scenes.removeScene(this.draft, id), what);
+		this.commit(scenes.removeScene(this.draft, id), what, true);
 	}
 	moveScene(id: string, delta: number) {
 		const to = this.scenes.findIndex((s) => s.id === id) + delta + 1;

@@ -47,6 +47,7 @@ import {
 	DrawnMarks,
 	type MapOverlay
 } from './overlays';
+import { FreshMarks } from './fresh-marks';
 import { hasTexture, patternImage } from './patterns';
 import {
 	LABEL_SPACE_IMAGE,
@@ -214,6 +215,8 @@ export class BriefingMap {
 	 * marks again makes MapLibre cut every tile that uses them again; a note added cuts one.
 	 */
 	#drawnMarks: DrawnMarks;
+	/** Marks just added, drawn in the next frame (see `FreshMarks`). */
+	#freshMarks: FreshMarks;
 	/** What `update` was last given before the style had loaded, applied on load. */
 	#pending: MapContent | null = null;
 	#pendingListener = false;
@@ -276,6 +279,7 @@ export class BriefingMap {
 
 		this.#addPatterns(opts.looks);
 		this.#drawnMarks = new DrawnMarks(opts.overlays);
+		this.#freshMarks = new FreshMarks(this.map, 'overlays');
 		this.map.once('load', () => (this.#loaded = true));
 		this.map.once('style.load', () => {
 			this.#styled = true;
@@ -505,10 +509,9 @@ export class BriefingMap {
 			const now = next.get(id);
 			if (!now || JSON.stringify(now) !== was) this.map.removeLayer(id);
 		}
-		const marks = this.map.getSource<GeoJSONSource>('overlays');
-		const change = marks ? this.#drawnMarks.change(content.overlays) : null;
-		if (change && 'diff' in change) marks!.updateData(change.diff);
-		else if (change) marks!.setData(change.data);
+		const change = this.map.getSource('overlays')
+			? this.#drawnMarks.change(content.overlays)
+			: null;
 		for (const [id, source] of Object.entries(target.sources)) {
 			if (!this.map.getSource(id)) this.map.addSource(id, source);
 		}
@@ -523,6 +526,8 @@ export class BriefingMap {
 			this.map.addLayer(layer, above ?? this.#firstToolLayer());
 			added.push(layer.id);
 		}
+		// Once the marks' layers are in place: a mark added is drawn by its layer's twin at once.
+		if (change) this.#freshMarks.send(change);
 		for (const id of Object.keys(this.map.getStyle().sources)) {
 			if (id.startsWith('country-') && !target.sources[id]) this.map.removeSource(id);
 		}
@@ -535,6 +540,7 @@ export class BriefingMap {
 		if (this.#selected) this.select(kept.has(this.#selected.iso3) ? this.#selected.iso3 : null);
 		if (this.#highlighted.length) this.highlight(this.#highlighted.map((h) => h.iso3));
 		else this.#drawOutlines();
+		this.#freshMarks.syncLayers();
 	}
 
 	/**
@@ -571,6 +577,14 @@ export class BriefingMap {
 			this.#roleStates.set(iso3, state);
 		}
 		for (const iso3 of gone) this.#roleStates.delete(iso3);
+	}
+
+	/**
+	 * Resolves once the marks last added are in a frame the map has drawn, or after `atMost`
+	 * milliseconds (see `FreshMarks.drawn`).
+	 */
+	marksDrawn(atMost: number): Promise<void> {
+		return this.#freshMarks.drawn(atMost);
 	}
 
 	/** What the map draws now (as last given to the constructor or to `update`). */
@@ -804,6 +818,7 @@ export class BriefingMap {
 				this.map.setFilter(id, filter);
 			}
 		}
+		this.#freshMarks.syncLayers();
 	}
 
 	/** Measure mode: clicks set points instead of opening panels; `cb` gets each measurement. */
@@ -908,6 +923,7 @@ export class BriefingMap {
 			if (kind === 'layout') this.map.setLayoutProperty(layer, name as never, value as never);
 			else this.map.setPaintProperty(layer, name as never, value as never);
 		}
+		this.#freshMarks.syncLayers();
 	}
 
 	#setHover(next: { source: string; id: string } | null) {
@@ -1246,6 +1262,7 @@ export class BriefingMap {
 
 	destroy() {
 		this.#destroyed = true;
+		this.#freshMarks.destroy();
 		this.#tooltip?.remove();
 		this.map.remove();
 	}
