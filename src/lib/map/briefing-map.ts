@@ -580,6 +580,15 @@ export class BriefingMap {
 	}
 
 	/**
+	 * For a map whose briefing is being edited (the editor's): once the map is idle, adds what
+	 * draws the marks just added (see `FreshMarks.prepare`), so that the first note placed does not
+	 * wait for it.
+	 */
+	prepareForEdits() {
+		this.whenReady(() => this.whenIdle(() => !this.#destroyed && this.#freshMarks.prepare()));
+	}
+
+	/**
 	 * Resolves once the marks last added are in a frame the map has drawn, or after `atMost`
 	 * milliseconds (see `FreshMarks.drawn`).
 	 */

@@ -142,6 +142,14 @@ export class FreshMarks {
 		for (const id of twins) map.removeLayer(id);
 	}
 
+	/**
+	 * Adds the small source and its layers now (a map being edited, once idle): added with the
+	 * first mark, they would hold back its frame (MapLibre takes in new layers and a new source).
+	 */
+	prepare() {
+		if (this.#map.getSource(this.#source) && !this.#fresh()) this.#addFresh();
+	}
+
 	/** Lets a held frame go (the map is being removed). */
 	destroy() {
 		this.#release?.();
