@@ -143,8 +143,13 @@ test('Scenes: add two from the map, name and note them, reorder, reload, Present
 		page.getByRole('button', { name: 'Move down: The mine in the desert' })
 	).toBeFocused();
 
-	// Reorder by dragging scene 2's handle above scene 1; then Undo puts it back.
+	// Reorder by dragging scene 2's handle above scene 1; then Undo puts it back. (On a screen
+	// tall enough for both, scene 1 scrolled to the top: a test pointer does not wait at the
+	// window's edge for the page to scroll, as a person's would.)
+	const size = page.viewportSize()!;
+	await page.setViewportSize({ width: size.width, height: 1200 });
 	const items = scenesRegion(page).locator('ol.list > li');
+	await items.nth(0).evaluate((el) => el.scrollIntoView({ block: 'start' }));
 	await items
 		.nth(1)
 		.locator('.handle')
@@ -152,6 +157,7 @@ test('Scenes: add two from the map, name and note them, reorder, reload, Present
 	await expect.poll(() => titles(page)).toEqual(['A miner from Bolivia', 'The mine in the desert']);
 	await page.getByRole('button', { name: 'Undo' }).click();
 	await expect.poll(() => titles(page)).toEqual(['The mine in the desert', 'A miner from Bolivia']);
+	await page.setViewportSize(size);
 
 	expect(await axeViolations(page)).toEqual([]);
 
@@ -267,4 +273,58 @@ test('a scene framed to fit its countries shows them all on a 4:3 projector and 
 		await expect(page.locator('.counter .count')).toHaveText('1 / 1');
 		await expect.poll(showsBoth, { timeout: 10_000 }).toBe(true);
 	}
+});
+
+test('each scene shows the layers its author chooses: a country or the labels left out are left out when presented', async ({
+	page
+}) => {
+	test.setTimeout(120_000);
+	await writeTheBriefing(page);
+	await page.getByRole('button', { name: 'Add scene' }).click();
+	await page.getByRole('textbox', { name: 'Speaker notes of scene 1' }).fill('Chile alone.');
+	// Canada is highlighted, so always shown: taken off the highlights first.
+	await page
+		.getByRole('group', { name: 'Highlighted countries of scene 1' })
+		.getByRole('checkbox', { name: 'Canada', exact: true })
+		.uncheck();
+	const summary = scenesRegion(page).getByText(/^Layers shown in scene 1:/);
+	await expect(summary).toHaveText(/: 7 of 7$/);
+	await summary.click();
+	const layers = page.getByRole('group', { name: 'Layers of scene 1' });
+	await expect(layers).toContainText('A country the scene highlights is always shown.');
+	await expect(layers.getByRole('checkbox', { name: /^Chile/ })).toBeDisabled();
+	await expect(layers.getByRole('checkbox', { name: /^Chile/ })).toHaveAccessibleName(
+		'Chile (highlighted)'
+	);
+	await layers.getByRole('checkbox', { name: 'Canada', exact: true }).uncheck();
+	await layers.getByRole('checkbox', { name: 'Labels', exact: true }).uncheck();
+	await expect(summary).toHaveText(/: 5 of 7$/);
+	// Each change is a step: Undo shows the labels again, Redo hides them.
+	await page.getByRole('button', { name: 'Undo' }).click();
+	await expect(layers.getByRole('checkbox', { name: 'Labels', exact: true })).toBeChecked();
+	await page.getByRole('button', { name: 'Redo' }).click();
+	await expect(layers.getByRole('checkbox', { name: 'Labels', exact: true })).not.toBeChecked();
+	await expect(layers.getByRole('checkbox', { name: 'Canada', exact: true })).not.toBeChecked();
+	expect(await axeViolations(page)).toEqual([]);
+
+	await page.getByRole('button', { name: 'Present', exact: true }).click();
+	await expect(page).toHaveURL(/\/\?draft=[\w-]+#.*scene=1/);
+	await mapIdle(page);
+	await expect(page.locator('.counter .count')).toHaveText('1 / 1');
+	const drawn = () =>
+		page.evaluate(() => {
+			const m = (
+				document.querySelector('.maplibregl-map') as HTMLElement & {
+					maplibreMap: import('maplibre-gl').Map;
+				}
+			).maplibreMap;
+			const role = (iso3: string) => m.getFeatureState({ source: 'world', id: iso3 }).role ?? null;
+			return {
+				labels: m.getLayoutProperty('labels', 'visibility') ?? 'visible',
+				CHL: role('CHL') !== null,
+				BOL: role('BOL') !== null,
+				CAN: role('CAN') !== null
+			};
+		});
+	await expect.poll(drawn).toEqual({ labels: 'none', CHL: true, BOL: true, CAN: false });
 });

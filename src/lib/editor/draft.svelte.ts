@@ -373,6 +373,15 @@ export class DraftEditor {
 		const what = `Map view of ${this.#sceneName(id)}`;
 		this.commit(scenes.recaptureCamera(this.draft, id, center, zoom), what);
 	}
+	/** Every layer a scene can show, named for the author. */
+	sceneLayerChoices(): scenes.SceneLayerChoice[] {
+		return scenes.sceneLayerChoices(this.draft, this.nameOf);
+	}
+	setSceneLayer(id: string, layer: string, shown: boolean) {
+		const name = this.sceneLayerChoices().find((l) => l.id === layer)?.name ?? layer;
+		const what = `${shown ? 'Show' : 'Hide'} ${name} in ${this.#sceneName(id)}`;
+		this.commit(scenes.setSceneLayer(this.draft, id, layer, shown), what, true);
+	}
 	fitScene(id: string) {
 		const what = `Frame of ${this.#sceneName(id)}`;
 		this.commit(scenes.fitSceneToCountries(this.draft, id), what);

@@ -11,6 +11,8 @@ import {
 	renumberScenes,
 	reorderScene,
 	sceneCamera,
+	sceneLayerChoices,
+	setSceneLayer,
 	updateScene
 } from './scenes-model';
 import { readBriefingDocument } from '$lib/content/document';
@@ -109,6 +111,41 @@ describe('updateScene, recaptureCamera, removeScene', () => {
 		expect(s.paragraphs).toEqual([1, 3]);
 		expect(s.countries).toEqual(['CHL']);
 		expect(s.layers).toEqual(['CHL', 'labels']);
+	});
+
+	it('names every layer a scene can show: countries, overlays, the notes’ and the labels', () => {
+		const d = addScene(draft(), at);
+		const names: Record<string, string> = { CHL: 'Chile', PER: 'Peru' };
+		expect(sceneLayerChoices(d, (iso3) => names[iso3] ?? iso3)).toEqual([
+			{ id: 'CHL', name: 'Chile', kind: 'country' },
+			{ id: 'PER', name: 'Peru', kind: 'country' },
+			{ id: 'troops-article', name: 'Troop positions (article)', kind: 'overlay' },
+			{ id: 'troops-reported', name: 'Reported concentrations', kind: 'overlay' },
+			{ id: 'labels', name: 'Labels', kind: 'basemap' }
+		]);
+	});
+
+	it('shows or hides one layer in a scene; a highlighted country stays shown', () => {
+		let d = addScene(draft(), { ...at, countries: ['CHL'] });
+		expect(d.document.scenes![0]!.layers).toContain('troops-article');
+		d = setSceneLayer(d, 'scene-1', 'troops-article', false);
+		d = setSceneLayer(d, 'scene-1', 'PER', false);
+		expect(d.document.scenes![0]!.layers).toEqual(['CHL', 'troops-reported', 'labels']);
+		// Highlighted: it stays; an unknown layer or scene changes nothing.
+		expect(setSceneLayer(d, 'scene-1', 'CHL', false)).toBe(d);
+		expect(setSceneLayer(d, 'scene-1', 'nope', true)).toBe(d);
+		expect(setSceneLayer(d, 'nope', 'PER', true)).toBe(d);
+		// Shown again: in the draft's order of layers.
+		d = setSceneLayer(d, 'scene-1', 'PER', true);
+		d = setSceneLayer(d, 'scene-1', 'troops-article', true);
+		expect(d.document.scenes![0]!.layers).toEqual([
+			'CHL',
+			'PER',
+			'troops-article',
+			'troops-reported',
+			'labels'
+		]);
+		expect(setSceneLayer(d, 'scene-1', 'PER', true)).toBe(d);
 	});
 
 	it('recaptures the camera only', () => {

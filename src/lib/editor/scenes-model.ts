@@ -17,7 +17,7 @@
 import { LIMITS } from '$lib/briefing/limits';
 import { BASEMAP_LAYERS } from '$lib/briefing/overlay-styles';
 import type { Draft, DocumentInput } from './draft-model';
-import { noteOverlayIds } from './notes-model';
+import { NOTE_OVERLAYS, noteOverlayIds } from './notes-model';
 
 export type SceneInput = NonNullable<DocumentInput['scenes']>[number];
 
@@ -52,6 +52,51 @@ export function draftLayers(draft: Draft): string[] {
 		...new Set([...(draft.document.overlays ?? []).map((o) => o.id), ...noteOverlayIds(draft)]),
 		...BASEMAP_LAYERS
 	];
+}
+
+/** A layer a scene can show, with the name the author reads (the map page's layers panel's). */
+export interface SceneLayerChoice {
+	id: string;
+	name: string;
+	kind: 'country' | 'overlay' | 'basemap';
+}
+
+/** Every layer of the draft (`draftLayers`), named: countries by `nameOf`, overlays by label. */
+export function sceneLayerChoices(
+	draft: Draft,
+	nameOf: (iso3: string) => string
+): SceneLayerChoice[] {
+	const countries = new Set(draft.document.countries.map((c) => c.iso3));
+	const labels = new Map<string, string>([
+		...NOTE_OVERLAYS.map((o) => [o.id, o.label] as [string, string]),
+		...(draft.document.overlays ?? []).map((o) => [o.id, o.label] as [string, string])
+	]);
+	return draftLayers(draft).map((id) =>
+		countries.has(id)
+			? { id, name: nameOf(id), kind: 'country' }
+			: (BASEMAP_LAYERS as readonly string[]).includes(id)
+				? { id, name: 'Labels', kind: 'basemap' }
+				: { id, name: labels.get(id) ?? id, kind: 'overlay' }
+	);
+}
+
+/**
+ * Shows or hides one of the draft's layers in a scene, kept in the draft's order of layers. A
+ * country the scene highlights stays shown; an unknown scene or layer changes nothing.
+ */
+export function setSceneLayer(draft: Draft, id: string, layer: string, shown: boolean): Draft {
+	const scene = scenesOf(draft).find((s) => s.id === id);
+	const all = draftLayers(draft);
+	if (!scene || !all.includes(layer)) return draft;
+	if (!shown && (scene.countries ?? []).includes(layer)) return draft;
+	if (scene.layers.includes(layer) === shown) return draft;
+	const now = new Set(shown ? [...scene.layers, layer] : scene.layers.filter((l) => l !== layer));
+	// The draft's layers first, in their order; then any the scene had that the draft no longer has.
+	const layers = [...all.filter((l) => now.has(l)), ...[...now].filter((l) => !all.includes(l))];
+	return withScenes(
+		draft,
+		scenesOf(draft).map((s) => (s.id === id ? { ...s, layers } : s))
+	);
 }
 
 const round = (v: number, digits: number) => {
