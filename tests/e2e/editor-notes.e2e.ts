@@ -411,12 +411,17 @@ async function editorWithNoteInYerevan(page: Page) {
 	await place.press('Enter');
 }
 
-test('a role changed beside notes redraws the roles only: the notes are not derived or sent again', async ({
-	page
-}) => {
+/** The same, once the map draws the note and is idle. */
+async function editorWithNoteInYerevanDrawn(page: Page) {
 	await editorWithNoteInYerevan(page);
 	await expect.poll(async () => (await drawnNotes(page)).features.length).toBe(1);
 	await mapIdle(page);
+}
+
+test('a role changed beside notes redraws the roles only: the notes are not derived or sent again', async ({
+	page
+}) => {
+	await editorWithNoteInYerevanDrawn(page);
 	await page.evaluate(() => {
 		const el = document.querySelector('.maplibregl-map') as HTMLElement & {
 			maplibreMap: import('maplibre-gl').Map;
@@ -459,9 +464,7 @@ test('a role changed beside notes redraws the roles only: the notes are not deri
 test('a note placed is drawn at once by layers of its own, then by the overlays’ layers; Undo takes it off both', async ({
 	page
 }) => {
-	await editorWithNoteInYerevan(page);
-	await expect.poll(async () => (await drawnNotes(page)).features.length).toBe(1);
-	await mapIdle(page);
+	await editorWithNoteInYerevanDrawn(page);
 	// Every frame from now on: where the map has note-2 (a source's loaded tiles hold it).
 	await page.evaluate(() => {
 		const el = document.querySelector('.maplibregl-map') as HTMLElement & {
