@@ -4,6 +4,8 @@
  * their code once needed or after that view, styles included, and still work when they come.
  */
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { init, parse } from 'es-module-lexer';
 import { expect, test } from './fixtures';
 import { mapIdle } from './helpers';
 
@@ -23,6 +25,33 @@ test('the pages’ HTML holds none of the styles of what comes after the first v
 		for (const [what, selector] of Object.entries(LATER_STYLES)) {
 			expect(styles.includes(`${selector}.svelte-`), `${what} in ${page}`).toBe(false);
 		}
+	}
+});
+
+test('each page names every module its scripts import, so that the browser asks for all at once', async () => {
+	await init;
+	for (const page of ['index', 'library', 'speaker', 'editor']) {
+		const html = readFileSync(`build/${page}.html`, 'utf8');
+		const named = [...html.matchAll(/<link href="\.\/([^"]+)" rel="modulepreload">/g)].map(
+			(m) => m[1]!
+		);
+		expect(named.length, page).toBeGreaterThan(5);
+		// What the browser finds only by reading a module: its static imports, as a browser reads them.
+		const found = new Set<string>();
+		const visit = (path: string) => {
+			for (const i of parse(readFileSync(`build/${path}`, 'utf8'))[0]) {
+				if (i.d !== -1 || !i.n?.startsWith('.')) continue;
+				const dep = join(dirname(path), i.n);
+				if (found.has(dep)) continue;
+				found.add(dep);
+				visit(dep);
+			}
+		};
+		named.forEach(visit);
+		expect(
+			[...found].filter((p) => !named.includes(p)),
+			page
+		).toEqual([]);
 	}
 });
 

@@ -8,7 +8,7 @@ import { formatDate, isAfter } from './text.js';
 import type { CountryEntry, Precision, Role, ServedBriefing, TroopNote } from './schema';
 
 export type { ServedBriefing } from './schema';
-export { formatDate, formatProvenance } from './text.js';
+export { formatDate, formatNumber, formatProvenance } from './text.js';
 
 /**
  * A piece of a paragraph; `mark` is true for the words that name the country. The UI wraps those

@@ -6,6 +6,7 @@
  */
 import type { LegendSymbol } from '$lib/map/overlays';
 import type { PatternName } from '$lib/briefing/palette';
+import { formatNumber } from '$lib/briefing/text.js';
 
 export interface Size {
 	width: number;
@@ -333,8 +334,7 @@ export function scaleBar(metresPerPx: number, maxPx: number): { px: number; labe
 	const max = metresPerPx * maxPx;
 	const pow = Math.pow(10, Math.floor(Math.log10(max)));
 	const step = [5, 2, 1].map((k) => k * pow).find((d) => d <= max) ?? pow;
-	const label =
-		step >= 1000 ? `${(step / 1000).toLocaleString('en-GB')} km` : `${Math.round(step)} m`;
+	const label = step >= 1000 ? `${formatNumber(step / 1000)} km` : `${Math.round(step)} m`;
 	return { px: step / metresPerPx, label };
 }
 

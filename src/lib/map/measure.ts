@@ -5,6 +5,7 @@
  * written out here: the packages, and the helpers they bring, were 2.5 KB of the map's first load
  * for a tool used after it.
  */
+import { formatNumber } from '$lib/briefing/text.js';
 
 export type LonLat = [lon: number, lat: number];
 
@@ -35,7 +36,7 @@ export function measure(points: readonly LonLat[]): Measurement {
 
 /** "2,487 km", rounded to whole kilometres (what a map scale can support). */
 export function formatKm(km: number): string {
-	return `${Math.round(km).toLocaleString('en-GB')} km`;
+	return `${formatNumber(Math.round(km))} km`;
 }
 
 const RAD = Math.PI / 180;

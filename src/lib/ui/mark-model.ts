@@ -5,6 +5,7 @@
  */
 import {
 	formatDate,
+	formatNumber,
 	formatObserved,
 	formatPrecision,
 	formatProvenance,
@@ -183,8 +184,7 @@ function otherMark(overlay: string, style: OverlayStyle, p: Props): MarkModel {
 		provenance: str(p.provenance) ?? '',
 		url: str(p.url),
 		noLink: false,
-		distance:
-			typeof p.distanceKm === 'number' ? `${p.distanceKm.toLocaleString('en-GB')} km` : undefined
+		distance: typeof p.distanceKm === 'number' ? `${formatNumber(p.distanceKm)} km` : undefined
 	};
 }
 

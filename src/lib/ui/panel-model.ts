@@ -1,5 +1,6 @@
 /** What the country panel shows, already resolved to names and words: the panel only renders. */
 import {
+	formatNumber,
 	formatObserved,
 	formatProvenance,
 	isAfterArticle,
@@ -155,7 +156,7 @@ export function buildPanelModel(
 		distances: distances
 			.filter((d) => d.fromIso3 === iso3)
 			.map((d) => ({
-				text: `${d.from} lies ${d.km.toLocaleString('en-GB')} km from the nearest point of ${nameOf(d.to)}’s border.`,
+				text: `${d.from} lies ${formatNumber(d.km)} km from the nearest point of ${nameOf(d.to)}’s border.`,
 				provenance: d.provenance
 			}))
 	};

@@ -5,11 +5,11 @@
 import { z } from './zod';
 import { BASEMAP_COUNTRIES } from '../basemap';
 import { LIMITS, type LimitName } from '../limits';
-import { PARTIAL_DATE } from '../text.js';
+import { PARTIAL_DATE, formatNumber } from '../text.js';
 
 // --- Limits -----------------------------------------------------------------------------------
 
-export const count = (n: number) => n.toLocaleString('en-GB');
+export const count = (n: number) => formatNumber(n);
 
 /** Characters as zod counts them, in code points: an emoji is one, not two. */
 export function characters(s: string): number {
