@@ -75,14 +75,28 @@ function headOf(path: string): string[] {
 const fillText = (html: string, text: Record<string, string>) =>
 	html.replace(/%boot\.([\w-]+)%/g, (_, key: string) => escapeHtml(text[key] ?? ''));
 
+/**
+ * Where the early fetches go: first thing after the page's Content Security Policy (which must
+ * come before anything it governs), ahead of the page's scripts. Over HTTP/1.1 a browser opens six
+ * connections to a server, and the map page asks for some 25 scripts: behind them, the briefing
+ * (which the map waits for) came some 80 ms later.
+ */
+function withHead(html: string, head: string[]): string {
+	const policy = /<meta http-equiv="content-security-policy"[^>]*>/.exec(html);
+	const links = head.map((l) => `\n\t\t${l}`).join('');
+	if (!policy) return html.replace('</head>', `${links}\n\t</head>`);
+	const at = policy.index + policy[0].length;
+	return html.slice(0, at) + links + html.slice(at);
+}
+
 export const handle: Handle = ({ event, resolve }) =>
 	resolve(event, {
 		transformPageChunk: ({ html }) =>
-			fillBootPage(html, event.url.pathname, servedBriefing(DEFAULT_ID).title).replace(
-				'</head>',
+			withHead(
+				fillBootPage(html, event.url.pathname, servedBriefing(DEFAULT_ID).title),
 				// The library and the editor open no briefing: the briefing is not fetched early there
 				// (the editor fetches the names it finds countries with), but their links to the
 				// default briefing's pages are its plain addresses.
-				`\t${headOf(event.url.pathname).join('\n\t')}\n\t</head>`
+				headOf(event.url.pathname)
 			)
 	});
