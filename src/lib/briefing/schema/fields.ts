@@ -9,7 +9,7 @@ import { PARTIAL_DATE, formatNumber } from '../text.js';
 
 // --- Limits -----------------------------------------------------------------------------------
 
-export const count = (n: number) => formatNumber(n);
+export const count: (n: number) => string = formatNumber;
 
 /** Characters as zod counts them, in code points: an emoji is one, not two. */
 export function characters(s: string): number {
