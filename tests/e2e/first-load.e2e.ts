@@ -55,6 +55,19 @@ test('each page names every module its scripts import, so that the browser asks 
 	}
 });
 
+test('each page asks for its start-up script before its modules: the app starts only after it has run', () => {
+	for (const page of ['index', 'library', 'speaker', 'editor']) {
+		const html = readFileSync(`build/${page}.html`, 'utf8');
+		const boot = html.indexOf('<link rel="preload" href="./boot.js" as="script">');
+		const modules = html.indexOf('rel="modulepreload"');
+		expect(boot, `${page}: boot.js preloaded`).toBeGreaterThan(-1);
+		expect(modules, page).toBeGreaterThan(-1);
+		expect(boot, `${page}: boot.js named before the modules`).toBeLessThan(modules);
+		// After the page's Content Security Policy, which governs it.
+		expect(boot, page).toBeGreaterThan(html.indexOf('http-equiv="content-security-policy"'));
+	}
+});
+
 /**
  * The files the page has asked for when its map region first says it has settled, taken at that
  * moment (not when a test's polling notices it, by which time idle-time work may have started).
