@@ -7,14 +7,25 @@
  */
 import { z } from './schema/zod';
 import { documentObject, sourceObject } from './schema/document';
+import { EXACT_SCHEMAS } from './schema/fields';
+
+const OPTIONS = { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' } as const;
+
+/** A schema checked by a faster path (fields.ts, fastPositions) is described by its exact one. */
+function describeExact(ctx: { zodSchema: unknown; jsonSchema: Record<string, unknown> }) {
+	const exact = EXACT_SCHEMAS.get(ctx.zodSchema as z.ZodType);
+	if (!exact) return;
+	const described: Record<string, unknown> = z.toJSONSchema(exact, OPTIONS);
+	delete described.$schema;
+	Object.assign(ctx.jsonSchema, described);
+}
 
 /** The served and exported form (one file), or the repository's (`src/content/<id>/`). */
 export function briefingJsonSchema(form: 'document' | 'source' = 'document') {
 	return {
 		...z.toJSONSchema(form === 'document' ? documentObject : sourceObject, {
-			io: 'input',
-			unrepresentable: 'any',
-			target: 'draft-2020-12'
+			...OPTIONS,
+			override: describeExact
 		}),
 		title:
 			form === 'document'

@@ -7,7 +7,7 @@
 import { z } from './zod';
 import { LIMITS } from '../limits';
 import { OVERLAY_GROUPS, OVERLAY_STYLE_NAMES } from '../overlay-styles';
-import { iso3, listOf, name, position, slug, text, tooLong } from './fields';
+import { fastPositions, iso3, listOf, name, position, slug, text, tooLong } from './fields';
 
 const coordinates = <T extends z.ZodType>(item: T, min: number, what: string) =>
 	z.array(item).min(min, { error: `needs at least ${min} ${what}` });
@@ -21,14 +21,17 @@ export const geometrySchema = z.discriminatedUnion('type', [
 	z.strictObject({ type: z.literal('Point'), coordinates: position }),
 	z.strictObject({
 		type: z.literal('MultiPoint'),
-		coordinates: coordinates(position, 1, 'position')
+		coordinates: fastPositions(coordinates(position, 1, 'position'), [1])
 	}),
-	z.strictObject({ type: z.literal('LineString'), coordinates: line }),
-	z.strictObject({ type: z.literal('MultiLineString'), coordinates: coordinates(line, 1, 'line') }),
-	z.strictObject({ type: z.literal('Polygon'), coordinates: polygon }),
+	z.strictObject({ type: z.literal('LineString'), coordinates: fastPositions(line, [2]) }),
+	z.strictObject({
+		type: z.literal('MultiLineString'),
+		coordinates: fastPositions(coordinates(line, 1, 'line'), [1, 2])
+	}),
+	z.strictObject({ type: z.literal('Polygon'), coordinates: fastPositions(polygon, [1, 4]) }),
 	z.strictObject({
 		type: z.literal('MultiPolygon'),
-		coordinates: coordinates(polygon, 1, 'polygon')
+		coordinates: fastPositions(coordinates(polygon, 1, 'polygon'), [1, 1, 4])
 	})
 ]);
 
