@@ -166,7 +166,8 @@ export function fastPositions<T extends z.ZodType>(
 		if (fitsPositions(ctx.value, mins)) return;
 		const result = exact.safeParse(ctx.value);
 		if (!result.success) {
-			for (const issue of result.error.issues) ctx.issues.push({ ...issue, input: ctx.value });
+			// Each as the exact schema words it, at its path inside these coordinates.
+			for (const issue of result.error.issues) ctx.issues.push(issue as z.core.$ZodRawIssue);
 		}
 	}) as unknown as z.ZodType<z.output<T>, z.input<T>>;
 	EXACT_SCHEMAS.set(fast, exact);
