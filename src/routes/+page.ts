@@ -1,5 +1,6 @@
 import { briefingIdOf, draftIdOf } from '$lib/content/address';
 import { loadBriefing, loadDraftBriefing } from '$lib/content/load';
+import { warmUpMap } from '$lib/map/briefing-map';
 import type { PageLoad } from './$types';
 
 // The promise is not awaited: the page (and the map, which waits on it) renders while it loads.
@@ -7,6 +8,7 @@ import type { PageLoad } from './$types';
 // prerendered without server-side rendering, so this never runs at build time).
 // A draft of the editor (`?draft=<id>`, from its Present) is read from this browser instead.
 export const load: PageLoad = ({ fetch, url }) => {
+	warmUpMap();
 	const draft = draftIdOf(url);
 	if (draft !== null) return { id: draft, draft, briefing: loadDraftBriefing(fetch, draft) };
 	const id = briefingIdOf(url);
