@@ -1,6 +1,6 @@
 import type { Handle } from '@sveltejs/kit';
-import { defaultBriefing, servedBriefing } from '$lib/content/briefings';
-import { DEFAULT_BRIEFING_META } from '$lib/content/ids';
+import { defaultBriefing, servedBriefing, servedIntegrity } from '$lib/content/briefings';
+import { DEFAULT_BRIEFING_INTEGRITY_META, DEFAULT_BRIEFING_META } from '$lib/content/ids';
 import gazetteerEn from '../geodata/gazetteer.json?url';
 
 // Runs when the pages are prerendered. The pages name the default briefing (the app reads it from
@@ -11,12 +11,16 @@ const DEFAULT_ID = defaultBriefing();
 /** An asset's address from the site's root (`/_app/…`, as the build gives it), relative to a page. */
 const relative = (url: string) => (url.startsWith('/') ? `.${url}` : url);
 const META = `<meta name="${DEFAULT_BRIEFING_META}" content="${DEFAULT_ID}">`;
+// The digest of the default briefing's file: a page that fetches the very bytes validated here
+// need not load the validator and check them again (src/lib/content/load.ts).
+const INTEGRITY = servedIntegrity(DEFAULT_ID);
+const INTEGRITY_META = `<meta name="${DEFAULT_BRIEFING_INTEGRITY_META}" content="${INTEGRITY}">`;
 // The start-up script (static/boot.js) is deferred: it runs once the page is parsed, and the
 // browser evaluates the app's modules only after it. Named last in the page's head, it came
 // behind a dozen scripts over six connections, and the app's code started some 60 ms after it
 // had arrived (npm run bench).
 const BOOT = `<link rel="preload" href="./boot.js" as="script">`;
-const BRIEFING = `<link rel="preload" href="./briefings/${DEFAULT_ID}.json" as="fetch" crossorigin="anonymous">`;
+const BRIEFING = `<link rel="preload" href="./briefings/${DEFAULT_ID}.json" as="fetch" crossorigin="anonymous" integrity="${INTEGRITY}">`;
 // The English names (src/lib/content/gazetteer.ts), which reading a briefing waits for.
 const NAMES = `<link rel="preload" href="${relative(gazetteerEn)}" as="fetch" crossorigin="anonymous">`;
 
@@ -75,7 +79,7 @@ const EDITOR_BOOT: Record<string, string> = {
 function headOf(path: string): string[] {
 	if (path.endsWith('/library')) return [META, BOOT];
 	if (path.replace(/\/$/, '').endsWith('/editor')) return [META, BOOT, NAMES];
-	return [META, BOOT, BRIEFING, NAMES];
+	return [META, INTEGRITY_META, BOOT, BRIEFING, NAMES];
 }
 
 const fillText = (html: string, text: Record<string, string>) =>

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { expect, sharedPage, test, type Page } from './fixtures';
 import {
 	axeViolations,
@@ -84,6 +86,50 @@ test('the briefing and the names it is read with are fetched once: the page hint
 		.locator('link[rel="preload"][as="fetch"]')
 		.evaluateAll((links) => links.map((l) => (l as HTMLLinkElement).href));
 	expect(hinted.sort()).toEqual([...requests].sort());
+});
+
+/** The chunk of the app's code that holds the briefing validator (found by one of its messages). */
+function validatorChunk(): string {
+	const dir = 'build/_app/immutable/chunks';
+	const found = readdirSync(dir).filter((f) =>
+		readFileSync(`${dir}/${f}`, 'utf8').includes('latitude must be within -90..90')
+	);
+	expect(found, 'one chunk holds the validator').toHaveLength(1);
+	return found[0]!;
+}
+
+test('the default briefing, byte for byte as built, is read without the validator; a file changed since is validated', async ({
+	page
+}) => {
+	const chunk = validatorChunk();
+	// The page names the digest of the file the build validated, and it is that file's.
+	const built = readFileSync('build/briefings/feb-2022.json');
+	const digest = `sha256-${createHash('sha256').update(built).digest('base64')}`;
+	const requested: string[] = [];
+	page.on('request', (r) => requested.push(r.url()));
+	await page.goto('./');
+	await mapIdle(page);
+	await expect(page.locator('meta[name="default-briefing-integrity"]')).toHaveAttribute(
+		'content',
+		digest
+	);
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Macron');
+	expect(requested.filter((u) => u.endsWith(chunk))).toEqual([]);
+
+	// A deployer's edit of build/briefings/feb-2022.json: other bytes, read and validated.
+	requested.length = 0;
+	await page.route('**/briefings/feb-2022.json', async (route) => {
+		const res = await route.fetch();
+		const body = await res.json();
+		body.title = 'Macron between Moscow and Kyiv, as edited';
+		await route.fulfill({ response: res, json: body });
+	});
+	await page.reload();
+	await mapIdle(page);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Macron between Moscow and Kyiv, as edited'
+	);
+	expect(requested.filter((u) => u.endsWith(chunk))).toHaveLength(1);
 });
 
 test('the first view is the story frame, Mali to Moscow', async ({ page }) => {

@@ -3,6 +3,7 @@
  * its article and the GeoJSON files it names, made one document. Each one is validated here, so a
  * broken content file fails the build with errors naming the field.
  */
+import { createHash } from 'node:crypto';
 import { assembleDocument, type BriefingDocument } from '$lib/briefing/schema';
 import { splitParagraphs } from '$lib/briefing/text.js';
 import { provideBuiltGazetteers } from '$lib/briefing/built-gazetteer';
@@ -39,6 +40,19 @@ export function servedBriefing(id: string): BriefingDocument {
 		throw new Error(`src/content/${id}/briefing.json is invalid:\n  ${result.errors.join('\n  ')}`);
 	}
 	return result.briefing;
+}
+
+/** The served file's text, as the site serves it (build/briefings/<id>.json). */
+export function servedText(id: string): string {
+	return JSON.stringify(servedBriefing(id));
+}
+
+/**
+ * The served file's digest, as Subresource Integrity writes it (`sha256-<base64>`): the pages name
+ * it, so that a page can tell the file it fetched is the one validated here, byte for byte.
+ */
+export function servedIntegrity(id: string): string {
+	return `sha256-${createHash('sha256').update(servedText(id)).digest('base64')}`;
 }
 
 /**

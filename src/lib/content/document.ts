@@ -10,7 +10,7 @@
  * (its script is another 35 KB to fetch and compile) and keeps that script out of a first load.
  * Node and the unit tests have no workers and read every document on the spot.
  */
-import { parseServedBriefing, type ParseResult, type ServedBriefing } from '$lib/briefing/schema';
+import type { ParseResult, ServedBriefing } from '$lib/briefing/schema';
 import { gazetteerLanguage, providedGazetteers } from '$lib/briefing/gazetteer';
 import { languageOf, loadGazetteer } from './gazetteer';
 import type { ValidateAnswer, ValidateRequest } from './validate.worker';
@@ -80,7 +80,12 @@ async function readHere(
 			throw new NotJson('not valid JSON');
 		}
 	} else raw = input.raw;
-	await loadGazetteer(gazetteerLanguage(languageOf(raw)), fetcher);
+	// The validator is loaded when a document is first read here: the map page's own briefing,
+	// as built, needs none (load.ts).
+	const [{ parseServedBriefing }] = await Promise.all([
+		import('$lib/briefing/schema'),
+		loadGazetteer(gazetteerLanguage(languageOf(raw)), fetcher)
+	]);
 	return parseServedBriefing(raw);
 }
 

@@ -6,10 +6,25 @@
  */
 export const DEFAULT_BRIEFING_META = 'default-briefing';
 
+/**
+ * The digest of the default briefing's file as the site was built (Subresource Integrity,
+ * `sha256-…`): the build validated exactly those bytes (src/hooks.server.ts).
+ */
+export const DEFAULT_BRIEFING_INTEGRITY_META = 'default-briefing-integrity';
+
 /** The default briefing's id as the page names it; '' when the page names none. */
 export function defaultBriefingId(): string {
 	if (typeof document === 'undefined') return '';
 	return (
 		document.querySelector<HTMLMetaElement>(`meta[name="${DEFAULT_BRIEFING_META}"]`)?.content ?? ''
+	);
+}
+
+/** The digest of the default briefing's file as built (see above); '' when the page names none. */
+export function defaultBriefingIntegrity(): string {
+	if (typeof document === 'undefined') return '';
+	return (
+		document.querySelector<HTMLMetaElement>(`meta[name="${DEFAULT_BRIEFING_INTEGRITY_META}"]`)
+			?.content ?? ''
 	);
 }
