@@ -11,7 +11,7 @@
  * Node and the unit tests have no workers and read every document on the spot.
  */
 import type { ParseResult, ServedBriefing } from '$lib/briefing/schema';
-import { gazetteerLanguage, providedGazetteers } from '$lib/briefing/gazetteer';
+import { providedGazetteers } from '$lib/briefing/gazetteer';
 import { languageOf, loadGazetteer } from './gazetteer';
 import type { ValidateAnswer, ValidateRequest } from './validate.worker';
 
@@ -84,7 +84,7 @@ async function readHere(
 	// as built, needs none (load.ts).
 	const [{ parseServedBriefing }] = await Promise.all([
 		import('$lib/briefing/schema'),
-		loadGazetteer(gazetteerLanguage(languageOf(raw)), fetcher)
+		loadGazetteer(languageOf(raw), fetcher)
 	]);
 	return parseServedBriefing(raw);
 }

@@ -12,19 +12,14 @@ export const DEFAULT_BRIEFING_META = 'default-briefing';
  */
 export const DEFAULT_BRIEFING_INTEGRITY_META = 'default-briefing-integrity';
 
-/** The default briefing's id as the page names it; '' when the page names none. */
-export function defaultBriefingId(): string {
+/** A `<meta>` of the page, by name; '' when the page has none (or there is no page). */
+function pageMeta(name: string): string {
 	if (typeof document === 'undefined') return '';
-	return (
-		document.querySelector<HTMLMetaElement>(`meta[name="${DEFAULT_BRIEFING_META}"]`)?.content ?? ''
-	);
+	return document.querySelector<HTMLMetaElement>(`meta[name="${name}"]`)?.content ?? '';
 }
 
+/** The default briefing's id as the page names it; '' when the page names none. */
+export const defaultBriefingId = (): string => pageMeta(DEFAULT_BRIEFING_META);
+
 /** The digest of the default briefing's file as built (see above); '' when the page names none. */
-export function defaultBriefingIntegrity(): string {
-	if (typeof document === 'undefined') return '';
-	return (
-		document.querySelector<HTMLMetaElement>(`meta[name="${DEFAULT_BRIEFING_INTEGRITY_META}"]`)
-			?.content ?? ''
-	);
-}
+export const defaultBriefingIntegrity = (): string => pageMeta(DEFAULT_BRIEFING_INTEGRITY_META);

@@ -2,8 +2,7 @@ import { base } from '$app/paths';
 import type { ServedBriefing } from '$lib/briefing/schema';
 import { isBriefingId } from './address';
 import { NotJson, readBriefingDocument, readBriefingJson } from './document';
-import { gazetteerLanguage } from '$lib/briefing/gazetteer';
-import { languageOf, loadGazetteer } from './gazetteer';
+import { loadGazetteer } from './gazetteer';
 import { defaultBriefingId, defaultBriefingIntegrity } from './ids';
 
 /** The served file was not there: the briefing may be one imported in this browser. */
@@ -41,7 +40,7 @@ async function readAsBuilt(fetcher: typeof fetch, url: string): Promise<ServedBr
 	if (!res.ok) return null;
 	const briefing = (await res.json()) as ServedBriefing;
 	// As a validated briefing, it is read once the names of its language are here.
-	await loadGazetteer(gazetteerLanguage(languageOf(briefing)), fetcher);
+	await loadGazetteer(briefing.language, fetcher);
 	return briefing;
 }
 
