@@ -118,6 +118,28 @@ export async function mapPixels(page: Page) {
 	return png;
 }
 
+/**
+ * The share of a page region's pixels that are pure white, from a screenshot of the whole page as
+ * it is shown (a screenshot of one element is composed on its own, and can differ from the page).
+ */
+export async function whiteShare(
+	page: Page,
+	r: { x: number; y: number; width: number; height: number }
+) {
+	const { PNG } = await import('pngjs');
+	const png = PNG.sync.read(await page.screenshot());
+	let white = 0;
+	let all = 0;
+	for (let y = Math.ceil(r.y); y < Math.floor(r.y + r.height); y++) {
+		for (let x = Math.ceil(r.x); x < Math.floor(r.x + r.width); x++) {
+			const i = (y * png.width + x) * 4;
+			all++;
+			if (png.data[i] === 255 && png.data[i + 1] === 255 && png.data[i + 2] === 255) white++;
+		}
+	}
+	return white / all;
+}
+
 /** How many pixels differ between two screenshots of the same size (any channel by > 24). */
 export function changedPixels(
 	a: { data: Buffer; width: number; height: number },
