@@ -67,6 +67,50 @@ test('the map region shows that the map is loading until it has drawn', async ({
 	await expect(region.getByText('Loading the map…')).toHaveCount(0);
 });
 
+test('a half-loaded map is not shown: the sea and the loading sign, then the whole map, sharp', async ({
+	page
+}) => {
+	await page.setViewportSize({ width: 1024, height: 768 });
+	const world = await hold(page, /\/world\.[\w-]+\.geojson$/);
+	await page.goto('./');
+	const region = page.getByRole('region', { name: 'Map', exact: true });
+	const canvas = page.locator('canvas.maplibregl-canvas');
+	// The briefing's own marks are in; the basemap is not.
+	await expect.poll(() => world.count()).toBeGreaterThan(0);
+	await expect
+		.poll(() =>
+			page.evaluate(() =>
+				// @ts-expect-error the map, exposed on its container for the tests
+				document.querySelector('.maplibregl-map')?.maplibreMap?.isSourceLoaded('overlays')
+			)
+		)
+		.toBe(true);
+	await expect(region.getByText('Loading the map…')).toBeVisible();
+	await expect(canvas).toBeHidden();
+	// What shows meanwhile is the map's sea, not the page.
+	const colours = await page.locator('.maplibregl-map').evaluate((el) => {
+		// @ts-expect-error as above
+		const sea: string = el.maplibreMap.getPaintProperty('sea', 'background-color').toString();
+		const probe = document.createElement('div');
+		probe.style.color = sea;
+		document.body.append(probe);
+		const seaRgb = getComputedStyle(probe).color;
+		probe.remove();
+		return { shown: getComputedStyle(el).backgroundColor, sea: seaRgb };
+	});
+	expect(colours.shown).toBe(colours.sea);
+	await world.release();
+	await mapIdle(page);
+	await expect(canvas).toBeVisible();
+	// Drawn at the screen's own resolution once shown (it was drawn small while hidden).
+	const size = await canvas.evaluate((c: HTMLCanvasElement) => ({
+		drawn: c.width,
+		shown: c.clientWidth,
+		ratio: devicePixelRatio
+	}));
+	expect(size.drawn).toBe(Math.floor(size.shown * size.ratio));
+});
+
 test('the loading sign does not move for those who ask for reduced motion', async ({ page }) => {
 	await page.emulateMedia({ reducedMotion: 'reduce' });
 	const world = await hold(page, /\/world\.[\w-]+\.geojson$/);

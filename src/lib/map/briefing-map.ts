@@ -50,6 +50,7 @@ import {
 import { FreshMarks } from './fresh-marks';
 import { hasTexture, patternImage } from './patterns';
 import {
+	COLORS,
 	LABEL_SPACE_IMAGE,
 	OCCUPIED_PATTERN_ID,
 	OVERLAY_COLORS,
@@ -58,6 +59,9 @@ import {
 } from './theme';
 
 setWorkerUrl(workerUrl);
+
+/** The resolution the page's map draws at until its first data are in (see #showWhenLoaded). */
+const SKETCH_RATIO = 1 / 16;
 
 /**
  * Starts MapLibre's web worker (fetching and compiling its script) before the map exists, so it
@@ -244,6 +248,9 @@ export class BriefingMap {
 			overlays: opts.overlays,
 			views: this.#views
 		});
+		// Until its data are in, the page's map draws in a hidden canvas a sixteenth of its size (see
+		// #showWhenLoaded); a map drawn off screen for an image keeps its resolution throughout.
+		const sketch = opts.interactive !== false && !opts.pixelRatio;
 		// Marks on the page's timeline, read by `npm run bench` to split the load time.
 		performance.mark('map-create');
 		this.map = new MapLibreMap({
@@ -258,7 +265,7 @@ export class BriefingMap {
 			// Labels appear at once: a fade adds nothing to a projected briefing, and each of its
 			// frames is expensive under a software renderer (see npm run bench).
 			fadeDuration: 0,
-			...(opts.pixelRatio ? { pixelRatio: opts.pixelRatio } : {}),
+			...(opts.pixelRatio || sketch ? { pixelRatio: opts.pixelRatio ?? SKETCH_RATIO } : {}),
 			...(opts.preserveDrawingBuffer
 				? { canvasContextAttributes: { preserveDrawingBuffer: true } }
 				: {}),
@@ -267,6 +274,7 @@ export class BriefingMap {
 		if (opts.interactive !== false) {
 			this.map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 140 }), 'bottom-right');
 		}
+		if (sketch) this.#showWhenLoaded();
 		this.map.touchZoomRotate.disableRotation();
 		this.map.keyboard.disableRotation();
 		this.map.getCanvas().setAttribute('aria-label', opts.label);
@@ -343,6 +351,33 @@ export class BriefingMap {
 			performance.mark('map-load');
 			this.#onView?.(this.view());
 		});
+	}
+
+	/**
+	 * Shows the map, at its full resolution, once its first data are in (or one of its files
+	 * failed: what did load is shown). Before that the map draws an empty sea, then each source as
+	 * it arrives, eight frames or so; under a software renderer (a projector's laptop without a
+	 * graphics driver, headless Chromium) each full frame costs 30 to 100 ms of the processor that
+	 * the map's worker is cutting tiles with. Drawn small and hidden, they cost next to nothing,
+	 * and the sea with the loading sign over it says what is happening.
+	 */
+	#showWhenLoaded() {
+		const canvas = this.map.getCanvas();
+		const container = this.map.getContainer();
+		canvas.style.visibility = 'hidden';
+		container.style.backgroundColor = COLORS.sea;
+		let shown = false;
+		const show = () => {
+			if (shown || this.#destroyed) return;
+			shown = true;
+			// null: the device's own ratio again (MapLibre's documented value, left out of its type).
+			this.map.setPixelRatio(null as unknown as number);
+			canvas.style.visibility = '';
+			container.style.backgroundColor = '';
+			this.map.triggerRepaint();
+		};
+		this.map.once('load', show);
+		this.map.once('error', show);
 	}
 
 	/**
