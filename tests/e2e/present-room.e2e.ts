@@ -224,6 +224,41 @@ test.describe('the chrome leaves the scene in view', () => {
 		});
 	}
 
+	for (const [width, height] of [
+		[1024, 768],
+		[390, 844]
+	] as const) {
+		test(`at ${width}×${height} the map's scale stays above the caption, and goes back down after`, async ({
+			page
+		}) => {
+			await page.setViewportSize({ width, height });
+			await page.goto('./');
+			await mapIdle(page);
+			const scale = page.locator('.maplibregl-ctrl-scale');
+			const bottomOf = async () => {
+				const box = (await scale.boundingBox())!;
+				return box.y + box.height;
+			};
+			const exploring = await bottomOf();
+			await page.goto('./#scene=2');
+			await settled(page, 2);
+			const caption = (await page.locator('.caption').boundingBox())!;
+			expect(await bottomOf()).toBeLessThanOrEqual(caption.y);
+			// Collapsed, the caption is lower: the scale follows it down.
+			if (width < 600) {
+				await page.getByRole('button', { name: 'Hide the quote' }).click();
+				await settled(page, 2);
+				const smaller = (await page.locator('.caption').boundingBox())!;
+				expect(smaller.y).toBeGreaterThan(caption.y);
+				expect(await bottomOf()).toBeLessThanOrEqual(smaller.y);
+				expect(await bottomOf()).toBeGreaterThan(caption.y);
+			}
+			await page.keyboard.press('Escape');
+			await mapIdle(page);
+			expect(await bottomOf()).toBe(exploring);
+		});
+	}
+
 	test('at 1280×720 a long quote scrolls inside the caption rather than being cut', async ({
 		page
 	}) => {

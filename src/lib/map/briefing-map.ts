@@ -944,7 +944,20 @@ export class BriefingMap {
 	 */
 	setPresenting(on: boolean) {
 		this.#presenting = on;
+		if (!on) this.keepControlsAbove(0);
 		this.#applyScale();
+	}
+
+	/**
+	 * Keeps the map's own controls in its bottom corner (the scale) above the `px` at the bottom
+	 * of the map that something covers (the presentation's caption; 0: nothing): under it, the
+	 * scale could not be read.
+	 */
+	keepControlsAbove(px: number) {
+		const corner = this.map
+			.getContainer()
+			.querySelector<HTMLElement>('.maplibregl-ctrl-bottom-right');
+		if (corner) corner.style.bottom = px > 0 ? `${Math.ceil(px)}px` : '';
 	}
 
 	/** Sets the scaled properties of the layers for the current mode (or of `only` these new ones). */

@@ -104,6 +104,7 @@ export class MapStage implements Stage {
 		if (signal.aborted) return;
 		const covered = this.measureChrome?.() ?? { top: 0, bottom: 0 };
 		const padding = { top: covered.top + 16, bottom: covered.bottom + 24 };
+		map.keepControlsAbove(covered.bottom);
 		this.transition = motion;
 		// The highlights change with the camera, so the map is busy once, until both are done.
 		if (motion === 'fade') {
