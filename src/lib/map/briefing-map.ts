@@ -251,6 +251,7 @@ export class BriefingMap {
 		// Until its data are in, the page's map draws in a hidden canvas a sixteenth of its size (see
 		// #showWhenLoaded); a map drawn off screen for an image keeps its resolution throughout.
 		const sketch = opts.interactive !== false && !opts.pixelRatio;
+		const pixelRatio = opts.pixelRatio ?? (sketch ? SKETCH_RATIO : undefined);
 		// Marks on the page's timeline, read by `npm run bench` to split the load time.
 		performance.mark('map-create');
 		this.map = new MapLibreMap({
@@ -265,7 +266,7 @@ export class BriefingMap {
 			// Labels appear at once: a fade adds nothing to a projected briefing, and each of its
 			// frames is expensive under a software renderer (see npm run bench).
 			fadeDuration: 0,
-			...(opts.pixelRatio || sketch ? { pixelRatio: opts.pixelRatio ?? SKETCH_RATIO } : {}),
+			...(pixelRatio ? { pixelRatio } : {}),
 			...(opts.preserveDrawingBuffer
 				? { canvasContextAttributes: { preserveDrawingBuffer: true } }
 				: {}),
